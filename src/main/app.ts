@@ -1,0 +1,58 @@
+import { resolve } from 'node:path'
+import { openDatabase, type Connection } from './db/connection'
+import { applyMigrations } from './db/migrate'
+import { createContext, type ServiceContext } from './context'
+import { createServices, type Services } from './services'
+import { createRouter, type Router } from './ipc/router'
+import { dispatch, type DispatchOptions } from './ipc/dispatch'
+import { consoleLogger, type Logger } from './log'
+import type { Result } from '@shared/contracts'
+
+export interface AppCore {
+  connection: Connection
+  services: Services
+  router: Router
+  /** Calls a channel exactly as the renderer would: untrusted input in, envelope out. */
+  call(channel: string, input?: unknown): Promise<Result<unknown>>
+  close(): void
+}
+
+export interface OpenAppOptions {
+  /** A file path or ':memory:'. */
+  databasePath: string
+  migrationsFolder?: string
+  backupDir?: string
+  logger?: Logger
+  validateOutput?: boolean
+  context?: Partial<Pick<ServiceContext, 'now' | 'newId'>>
+}
+
+export const defaultMigrationsFolder = () => resolve(process.cwd(), 'drizzle')
+
+/**
+ * Everything below the Electron shell, in one call: open → migrate → services → router.
+ * The Electron main process, the e2e harness, scripts and tests all start the app this way.
+ */
+export async function openApp(options: OpenAppOptions): Promise<AppCore> {
+  const connection = openDatabase(options.databasePath)
+  try {
+    await applyMigrations(connection.sqlite, options.migrationsFolder ?? defaultMigrationsFolder(), { backupDir: options.backupDir })
+  } catch (err) {
+    connection.close()
+    throw err
+  }
+  const services = createServices(createContext(connection, options.context))
+  const router = createRouter(services)
+  const dispatchOptions: DispatchOptions = {
+    transaction: (fn) => connection.sqlite.transaction(fn)(),
+    logger: options.logger ?? consoleLogger,
+    validateOutput: options.validateOutput
+  }
+  return {
+    connection,
+    services,
+    router,
+    call: (channel, input) => dispatch(router, channel, input, dispatchOptions),
+    close: () => connection.close()
+  }
+}

@@ -1,0 +1,3 @@
+export * from './practice'
+export * from './clients'
+export * from './chart'

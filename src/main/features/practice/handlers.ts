@@ -1,0 +1,7 @@
+import type { Handlers } from '../../ipc/router'
+import type { Services } from '../../services'
+
+export const practiceHandlers = ({ practice }: Services): Handlers<'practice'> => ({
+  get: () => practice.get(),
+  save: ({ profile }) => practice.save(profile)
+})

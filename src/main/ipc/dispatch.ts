@@ -1,0 +1,61 @@
+import type { z } from 'zod'
+import type { AppError, Result } from '@shared/contracts'
+import { AppFailure } from '../errors'
+import type { Logger } from '../log'
+import type { Router } from './router'
+
+export interface DispatchOptions {
+  /** Runs the handler in one SQLite transaction, so a failed write changes nothing. */
+  transaction: <T>(fn: () => T) => T
+  logger: Logger
+  /** Tests and the e2e harness check every output against its contract too. */
+  validateOutput?: boolean
+}
+
+/** Field path → first message, e.g. "client.legalLastName" → "Legal last name is required". */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '(input)'
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) fields[key === '(input)' ? k : `${key}.${k}`] ??= 'This field is not accepted here'
+    } else {
+      fields[key] ??= issue.message
+    }
+  }
+  return fields
+}
+
+const invalidInput = (error: z.ZodError): AppError => ({
+  code: 'invalid_input',
+  message: 'Some fields need attention. Nothing was saved.',
+  fields: fieldErrors(error)
+})
+
+/**
+ * The one path from a channel and untrusted input to a result envelope: validate, call the
+ * handler, map failures. Nothing thrown ever reaches the renderer as a stack trace.
+ */
+export async function dispatch(router: Router, channel: string, rawInput: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+  const route = router.get(channel)
+  if (!route) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
+  const parsed = route.contract.input.safeParse(rawInput ?? {})
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
+  try {
+    const value = await options.transaction(() => route.handler(parsed.data))
+    if (options.validateOutput) {
+      const out = route.contract.output.safeParse(value)
+      if (!out.success) {
+        options.logger.error('ipc.output_invalid', { channel, paths: out.error.issues.map((i) => i.path.join('.')).join(',') })
+        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Nothing was changed.' } }
+      }
+    }
+    return { ok: true, value }
+  } catch (err) {
+    if (err instanceof AppFailure) return { ok: false, error: err.toError() }
+    // Unknown failures are logged by kind only: their messages may quote stored values.
+    const e = err as { name?: string; code?: string }
+    options.logger.error('ipc.handler_failed', { channel, name: e?.name ?? 'unknown', code: e?.code ?? null })
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was changed. Please try again.' } }
+  }
+}

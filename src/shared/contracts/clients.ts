@@ -1,0 +1,158 @@
+import { z } from 'zod'
+import { CLIENT_STATUSES, SEXES } from '../domain/client-status'
+import { defineContract } from './contract'
+import {
+  dateOfBirth, optionalEmail, optionalIsoDate, optionalNpi, optionalPhone, optionalText, optionalUsState, optionalZip,
+  requiredText, timestamp, uuid
+} from './fields'
+
+export const clientStatus = z.enum(CLIENT_STATUSES, { error: 'Choose a status from the list' })
+export const sex = z.enum(SEXES, { error: 'Choose a sex from the list' })
+
+/** Everything a therapist types about a client; the same schema drives the form and main's validation. */
+export const clientInput = z.strictObject({
+  legalFirstName: requiredText('Legal first name', 100),
+  legalMiddleName: optionalText('Middle name', 100),
+  legalLastName: requiredText('Legal last name', 100),
+  suffix: optionalText('Suffix', 20),
+  preferredName: optionalText('Preferred name', 100),
+  pronouns: optionalText('Pronouns', 40),
+  dateOfBirth: dateOfBirth(),
+  sex,
+  email: optionalEmail('Email'),
+  phone: optionalPhone('Phone'),
+  addressLine1: optionalText('Address', 200),
+  addressLine2: optionalText('Address line 2', 200),
+  city: optionalText('City', 100),
+  state: optionalUsState(),
+  postalCode: optionalZip(),
+  emergencyContactName: optionalText('Emergency contact name', 200),
+  emergencyContactRelationship: optionalText('Emergency contact relationship', 60),
+  emergencyContactPhone: optionalPhone('Emergency contact phone'),
+  escortName: optionalText('Escort name', 200),
+  escortRelationship: optionalText('Escort relationship', 60),
+  escortPhone: optionalPhone('Escort phone'),
+  prescriberName: optionalText('Prescriber name', 200),
+  prescriberNpi: optionalNpi('Prescriber NPI'),
+  prescriberPhone: optionalPhone('Prescriber phone'),
+  referralSource: optionalText('Referral source', 200),
+  status: clientStatus,
+  intakeDate: optionalIsoDate('Intake date'),
+  notes: optionalText('Notes', 10_000)
+})
+export type ClientInput = z.input<typeof clientInput>
+export type ClientValues = z.output<typeof clientInput>
+
+/** Chart-header flags: what needs the therapist's attention before dosing. */
+export const clientFlags = z.strictObject({
+  missingKapConsent: z.boolean(),
+  screeningIncomplete: z.boolean(),
+  screeningPositive: z.boolean(),
+  noDiagnosis: z.boolean()
+})
+
+export const client = z.strictObject({
+  id: z.string(),
+  legalFirstName: z.string(),
+  legalMiddleName: z.string().nullable(),
+  legalLastName: z.string(),
+  suffix: z.string().nullable(),
+  preferredName: z.string().nullable(),
+  pronouns: z.string().nullable(),
+  dateOfBirth: z.string(),
+  sex,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  addressLine1: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  emergencyContactName: z.string().nullable(),
+  emergencyContactRelationship: z.string().nullable(),
+  emergencyContactPhone: z.string().nullable(),
+  escortName: z.string().nullable(),
+  escortRelationship: z.string().nullable(),
+  escortPhone: z.string().nullable(),
+  prescriberName: z.string().nullable(),
+  prescriberNpi: z.string().nullable(),
+  prescriberPhone: z.string().nullable(),
+  referralSource: z.string().nullable(),
+  status: clientStatus,
+  intakeDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  archivedAt: timestamp.nullable(),
+  archiveReason: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp
+})
+export type Client = z.infer<typeof client>
+
+export const clientChart = z.strictObject({ client, flags: clientFlags })
+export type ClientChart = z.infer<typeof clientChart>
+
+export const CLIENT_SORT_COLUMNS = ['name', 'dateOfBirth', 'status', 'intakeDate', 'phone', 'email', 'updatedAt'] as const
+export const ARCHIVE_FILTERS = ['current', 'archived', 'all'] as const
+
+export const clientListInput = z.strictObject({
+  search: z.string().max(200, { error: 'Search must be 200 characters or fewer' }).default(''),
+  statuses: z.array(clientStatus).max(CLIENT_STATUSES.length).default([]),
+  archived: z.enum(ARCHIVE_FILTERS).default('current'),
+  sort: z.enum(CLIENT_SORT_COLUMNS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  page: z.int().min(0).max(100_000).default(0),
+  pageSize: z.int().min(1).max(200).default(50)
+})
+export type ClientListInput = z.input<typeof clientListInput>
+export type ClientListQuery = z.output<typeof clientListInput>
+export type ClientSortColumn = (typeof CLIENT_SORT_COLUMNS)[number]
+
+export const clientListRow = z.strictObject({
+  id: z.string(),
+  legalFirstName: z.string(),
+  legalLastName: z.string(),
+  preferredName: z.string().nullable(),
+  dateOfBirth: z.string(),
+  status: clientStatus,
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  intakeDate: z.string().nullable(),
+  archivedAt: timestamp.nullable(),
+  updatedAt: timestamp
+})
+export type ClientListRow = z.infer<typeof clientListRow>
+
+export const clientListOutput = z.strictObject({ rows: z.array(clientListRow), total: z.int() })
+export type ClientListPage = z.infer<typeof clientListOutput>
+
+/** Quick jump (Ctrl/Cmd+K): the few best matches as the user types. */
+export const clientSearchInput = z.strictObject({
+  query: z.string().max(200, { error: 'Search must be 200 characters or fewer' }),
+  limit: z.int().min(1).max(50).default(8)
+})
+export const clientSearchHit = z.strictObject({
+  id: z.string(),
+  legalFirstName: z.string(),
+  legalLastName: z.string(),
+  preferredName: z.string().nullable(),
+  dateOfBirth: z.string(),
+  status: clientStatus,
+  archivedAt: timestamp.nullable()
+})
+export type ClientSearchHit = z.infer<typeof clientSearchHit>
+
+const byId = z.strictObject({ id: uuid('Client ID') })
+
+export const clientsContracts = {
+  list: defineContract('clients:list', clientListInput, clientListOutput),
+  search: defineContract('clients:search', clientSearchInput, z.array(clientSearchHit)),
+  get: defineContract('clients:get', byId, clientChart),
+  create: defineContract('clients:create', z.strictObject({ client: clientInput }), client),
+  update: defineContract('clients:update', z.strictObject({ id: uuid('Client ID'), client: clientInput }), client),
+  archive: defineContract(
+    'clients:archive',
+    z.strictObject({ id: uuid('Client ID'), reason: optionalText('Reason', 500) }),
+    client
+  ),
+  restore: defineContract('clients:restore', byId, client)
+}

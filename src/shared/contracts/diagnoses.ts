@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { DIAGNOSIS_LETTERS } from '../domain/icd10'
+import { defineContract } from './contract'
+import { icd10Code, optionalText, timestamp, uuid } from './fields'
+
+export const diagnosisInput = z.strictObject({
+  code: icd10Code(),
+  description: optionalText('Description', 300)
+})
+export type DiagnosisInput = z.input<typeof diagnosisInput>
+
+/** A diagnosis on the client's list; `letter` (A–L) follows the user's order, `null` once removed. */
+export const diagnosis = z.strictObject({
+  id: z.string(),
+  clientId: z.string(),
+  code: z.string(),
+  description: z.string().nullable(),
+  letter: z.enum(DIAGNOSIS_LETTERS).nullable(),
+  isPrimary: z.boolean(),
+  addedAt: timestamp,
+  removedAt: timestamp.nullable()
+})
+export type Diagnosis = z.infer<typeof diagnosis>
+
+const clientId = uuid('Client ID')
+
+export const diagnosesContracts = {
+  list: defineContract('diagnoses:list', z.strictObject({ clientId, includeRemoved: z.boolean().default(false) }), z.array(diagnosis)),
+  add: defineContract('diagnoses:add', z.strictObject({ clientId, diagnosis: diagnosisInput }), z.array(diagnosis)),
+  remove: defineContract('diagnoses:remove', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis)),
+  setPrimary: defineContract('diagnoses:setPrimary', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis)),
+  /** The full new order of the client's current diagnoses, first = A. */
+  reorder: defineContract(
+    'diagnoses:reorder',
+    z.strictObject({ clientId, orderedIds: z.array(uuid('Diagnosis ID')).min(1).max(DIAGNOSIS_LETTERS.length) }),
+    z.array(diagnosis)
+  )
+}

@@ -1,0 +1,36 @@
+import { clientsContracts } from './clients'
+import type { Contract, Result } from './contract'
+import { consentsContracts } from './consents'
+import { diagnosesContracts } from './diagnoses'
+import { insuranceContracts } from './insurance'
+import { practiceContracts } from './practice'
+import { screeningContracts } from './screening'
+import type { z } from 'zod'
+
+/** The registry: every IPC call the renderer can make, grouped by domain. */
+export const contracts = {
+  clients: clientsContracts,
+  insurance: insuranceContracts,
+  diagnoses: diagnosesContracts,
+  screening: screeningContracts,
+  consents: consentsContracts,
+  practice: practiceContracts
+}
+export type Contracts = typeof contracts
+export type Domain = keyof Contracts
+
+export const allContracts = (): Contract[] =>
+  Object.values(contracts).flatMap((group) => Object.values(group) as Contract[])
+
+export const allChannels = (): string[] => allContracts().map((c) => c.channel)
+
+/** The typed API the renderer sees: `api.clients.list(input)` → Result. */
+export type Api = {
+  [D in Domain]: {
+    [V in keyof Contracts[D]]: Contracts[D][V] extends Contract<infer I, infer O>
+      ? (input: z.input<I>) => Promise<Result<z.output<O>>>
+      : never
+  }
+}
+
+export * from './contract'

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { SCREENING_ANSWERS, SCREENING_ITEM_KEYS } from '../domain/screening'
+import { defineContract } from './contract'
+import { isoDate, optionalText, requiredText, timestamp, uuid } from './fields'
+import { localToday } from '../domain/dates'
+
+export const screeningItemKey = z.enum(SCREENING_ITEM_KEYS, { error: 'Unknown screening item' })
+export const screeningAnswer = z.enum(SCREENING_ANSWERS, { error: 'Answer yes, no or unknown' })
+
+export const screeningRecordInput = z.strictObject({
+  answer: screeningAnswer,
+  note: optionalText('Note', 2000),
+  reviewedBy: requiredText('Reviewed by', 200),
+  reviewedOn: isoDate('Review date').refine((s) => s <= localToday(), { error: 'Review date cannot be in the future' })
+})
+export type ScreeningRecordInput = z.input<typeof screeningRecordInput>
+
+/** One checklist line; `answer` is null until someone has reviewed it. */
+export const screeningItem = z.strictObject({
+  itemKey: screeningItemKey,
+  answer: screeningAnswer.nullable(),
+  note: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedOn: z.string().nullable(),
+  updatedAt: timestamp.nullable()
+})
+export type ScreeningItem = z.infer<typeof screeningItem>
+
+export const screeningContracts = {
+  get: defineContract('screening:get', z.strictObject({ clientId: uuid('Client ID') }), z.array(screeningItem)),
+  record: defineContract(
+    'screening:record',
+    z.strictObject({ clientId: uuid('Client ID'), itemKey: screeningItemKey, item: screeningRecordInput }),
+    screeningItem
+  )
+}
