@@ -10,6 +10,7 @@ export interface Logger {
 }
 
 export const consoleLogger: Logger = {
+  // oxlint-disable-next-line no-console -- this is the one sanctioned log sink
   info: (event, facts) => console.log(JSON.stringify({ level: 'info', event, ...facts })),
   error: (event, facts) => console.error(JSON.stringify({ level: 'error', event, ...facts }))
 }

@@ -11,7 +11,31 @@ import { normalizePhone } from '../domain/phone'
 import { US_STATE_CODES } from '../domain/us-states'
 
 // Control characters other than tab/newline have no place in a record and break exports.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/**
+ * Plain words for the issues no field schema words itself (wrong types or unknown keys sent
+ * straight to IPC, limits on list queries) — never zod's developer-facing defaults.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined ? 'This is required' : 'This is not the right kind of value'
+      case 'unrecognized_keys':
+        return 'This field is not accepted here'
+      case 'too_big':
+        return 'This is longer or larger than allowed'
+      case 'too_small':
+        return 'This is shorter or smaller than allowed'
+      case 'invalid_value':
+        return 'Choose one of the listed options'
+      default:
+        return 'This value is not accepted here'
+    }
+  }
+})
 
 /** A required line of text, trimmed, at most `max` characters. */
 export const requiredText = (label: string, max: number) =>
@@ -58,13 +82,23 @@ export const optionalEmail = (label: string) =>
 export const optionalZip = (label = 'ZIP code') =>
   optionalNormalized(label, 10, (s) => (/^\d{5}(-\d{4})?$/.test(s) ? s : /^\d{9}$/.test(s) ? `${s.slice(0, 5)}-${s.slice(5)}` : null), `${label} should be 5 digits, or ZIP+4 like 12345-6789`)
 
+/**
+ * '' / null / a missing key → null; anything else must pass `schema`. `.optional()` is what lets
+ * a strict object omit the key (a union containing z.undefined() does not), and the union's own
+ * message replaces zod's bare "Invalid input" when the value is of the wrong type.
+ */
+const emptyOr = <T extends z.ZodType<string, string>>(schema: T, message: string) =>
+  z.union([z.literal(''), z.null(), schema], { error: message }).optional().transform((s) => (s ? s : null))
+
 export const usState = (label = 'State') =>
-  z.enum(US_STATE_CODES, { error: `${label} should be a two-letter US state or territory code` })
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(US_STATE_CODES, { error: `${label} should be a two-letter US state or territory code` }))
 
 export const optionalUsState = (label = 'State') =>
-  z
-    .union([z.literal(''), z.null(), z.undefined(), z.string().trim().toUpperCase().pipe(usState(label))])
-    .transform((s) => (s ? s : null))
+  emptyOr(z.string().trim().toUpperCase().pipe(usState(label)), `${label} should be a two-letter US state or territory code`)
 
 const calendarDate = (label: string) =>
   z
@@ -76,8 +110,7 @@ const calendarDate = (label: string) =>
 /** Any real calendar date. */
 export const isoDate = (label: string) => calendarDate(label)
 
-export const optionalIsoDate = (label: string) =>
-  z.union([z.literal(''), z.null(), z.undefined(), calendarDate(label)]).transform((s) => (s ? s : null))
+export const optionalIsoDate = (label: string) => emptyOr(calendarDate(label), `${label} should be a real date (YYYY-MM-DD)`)
 
 /** A date of birth: a real date, not in the future, not before 1900. */
 export const dateOfBirth = (label = 'Date of birth') =>
@@ -85,8 +118,7 @@ export const dateOfBirth = (label = 'Date of birth') =>
     .refine((s) => s >= '1900-01-01', { error: `${label} cannot be before 1900` })
     .refine((s) => s <= localToday(), { error: `${label} cannot be in the future` })
 
-export const optionalDateOfBirth = (label = 'Date of birth') =>
-  z.union([z.literal(''), z.null(), z.undefined(), dateOfBirth(label)]).transform((s) => (s ? s : null))
+export const optionalDateOfBirth = (label = 'Date of birth') => emptyOr(dateOfBirth(label), `${label} should be a real date (YYYY-MM-DD)`)
 
 const npiIssue = (label: string, s: string) => {
   const problem = npiProblem(s)
@@ -105,8 +137,7 @@ export const npi = (label = 'NPI') =>
       if (message) ctx.addIssue({ code: 'custom', message })
     })
 
-export const optionalNpi = (label = 'NPI') =>
-  z.union([z.literal(''), z.null(), z.undefined(), npi(label)]).transform((s) => (s ? s : null))
+export const optionalNpi = (label = 'NPI') => emptyOr(npi(label), `${label} should be exactly 10 digits`)
 
 export const ein = (label = 'Tax ID (EIN)') =>
   z

@@ -4,7 +4,8 @@
  */
 export function normalizePhone(value: string): string | null {
   const trimmed = value.trim()
-  const [main = '', ext] = trimmed.split(/\s*(?:x|ext\.?|extension|#)\s*/i)
+  // Longest spelling first, or "extension" would split at "ext" and leave "ension".
+  const [main = '', ext] = trimmed.split(/\s*(?:extension|ext\.?|x|#)\s*/i)
   if (ext !== undefined && !/^\d{1,6}$/.test(ext)) return null
   if (/[^\d\s().+-]/.test(main)) return null
   const digits = main.replace(/\D/g, '')

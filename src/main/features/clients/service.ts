@@ -7,6 +7,9 @@ import { notFound, invalid } from '../../errors'
 import { createClientsRepository, type ClientRow } from './repository'
 import { searchTextOf, sortNameOf } from './search-text'
 
+/** The columns kept in step with a client's values for sorting and search. */
+const derived = (c: ClientValues) => ({ sortName: sortNameOf(c), searchText: searchTextOf(c) })
+
 const toClient = ({ sortName: _s, searchText: _t, ...rest }: ClientRow): Client => rest
 
 export function createClientsService(ctx: ServiceContext) {
@@ -18,8 +21,6 @@ export function createClientsService(ctx: ServiceContext) {
     if (!row) throw notFound('That client')
     return row
   }
-
-  const derived = (c: ClientValues) => ({ sortName: sortNameOf(c), searchText: searchTextOf(c) })
 
   return {
     list(q: ClientListQuery): ClientListPage {
@@ -61,7 +62,8 @@ export function createClientsService(ctx: ServiceContext) {
     archive(id: string, reason: string | null): Client {
       const row = require(id)
       if (row.archivedAt) throw invalid('This client is already archived.')
-      repo.update(id, { archivedAt: stamp(), archiveReason: reason, updatedAt: stamp() })
+      const now = stamp()
+      repo.update(id, { archivedAt: now, archiveReason: reason, updatedAt: now })
       return toClient(require(id))
     },
 
