@@ -1,0 +1,249 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  functionalUpdate,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_datetime,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState
+} from '@tanstack/react-table'
+import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react'
+import { cn } from '@renderer/lib/cn'
+import { LoadingAnnouncement, LoadingRows } from './feedback'
+
+/** Per-column presentation: set `align: 'right'` on amounts, counts and other numbers. */
+export interface DataTableColumnMeta {
+  align?: 'left' | 'right'
+  /** Classes for this column's cells (e.g. 'w-32', 'num'). */
+  className?: string
+  headerClassName?: string
+}
+
+/** The feature set every DataTable uses: sorting (client-side, or manual when the server sorts). */
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, datetime: sortFn_datetime, basic: sortFn_basic },
+  columnMeta: {} as DataTableColumnMeta
+})
+export type DataTableFeatures = typeof dataTableFeatures
+// oxlint-disable-next-line typescript/no-explicit-any -- columns of mixed value types, as react-table's own helpers type them
+export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures, TData, any>
+export type { RowData, SortingState }
+
+/** `const col = dataTableColumnHelper<Row>()` then `col.accessor('name', {...})`. */
+export const dataTableColumnHelper = <TData extends RowData>() => createColumnHelper<DataTableFeatures, TData>()
+
+export interface DataTableProps<TData extends RowData> {
+  /** Keep stable (module scope or useMemo). */
+  columns: DataTableColumn<TData>[]
+  /** Keep stable: pass the query's data, not a new `[]` each render. */
+  data: TData[]
+  /** Accessible name of the table, e.g. "Clients". */
+  label: string
+  getRowId?: (row: TData, index: number) => string
+  /** Row click, Enter or Space: open the row. Makes rows focusable (arrow keys move between them). */
+  onRowOpen?: (row: TData) => void
+  /** Controlled sorting; pair with onSortingChange. With `manualSorting`, the server sorts. */
+  sorting?: SortingState
+  onSortingChange?: (sorting: SortingState) => void
+  manualSorting?: boolean
+  /** First load: skeleton rows keep the layout. */
+  loading?: boolean
+  loadingRows?: number
+  /** Data is being replaced (placeholder data showing): rows dim slightly, layout stays. */
+  stale?: boolean
+  /** Shown in place of the body when not loading and there are no rows. */
+  empty?: ReactNode
+  /** Classes for the scroll container; give it a height (e.g. 'min-h-0 flex-1') for a sticky header. */
+  className?: string
+  /** Extra classes per row. */
+  rowClassName?: (row: TData) => string | undefined
+}
+
+const emptySorting: SortingState = []
+
+/**
+ * A dense, calm table over @tanstack/react-table v9: sticky header, hover rows, right-aligned
+ * numbers, sortable headers with aria-sort, rows you can open with a click or the keyboard.
+ */
+export function DataTable<TData extends RowData>({
+  columns,
+  data,
+  label,
+  getRowId,
+  onRowOpen,
+  sorting,
+  onSortingChange,
+  manualSorting = false,
+  loading = false,
+  loadingRows = 10,
+  stale = false,
+  empty,
+  className,
+  rowClassName
+}: DataTableProps<TData>) {
+  const [localSorting, setLocalSorting] = useState<SortingState>(emptySorting)
+  const controlled = sorting !== undefined
+  const currentSorting = controlled ? sorting : localSorting
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId,
+    manualSorting,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    state: { sorting: currentSorting },
+    onSortingChange: (updater) => {
+      const next = functionalUpdate(updater, currentSorting)
+      if (controlled) onSortingChange?.(next)
+      else setLocalSorting(next)
+    }
+  })
+
+  const rows = table.getRowModel().rows
+  const [activeIndex, setActiveIndex] = useState(0)
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const focusRow = useCallback((index: number) => {
+    const row = bodyRef.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]')[index]
+    if (row) {
+      row.focus()
+      setActiveIndex(index)
+    }
+  }, [])
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault()
+        onRowOpen?.(original)
+        break
+      case 'ArrowDown':
+        event.preventDefault()
+        focusRow(Math.min(rows.length - 1, index + 1))
+        break
+      case 'ArrowUp':
+        event.preventDefault()
+        focusRow(Math.max(0, index - 1))
+        break
+      case 'Home':
+        event.preventDefault()
+        focusRow(0)
+        break
+      case 'End':
+        event.preventDefault()
+        focusRow(rows.length - 1)
+        break
+    }
+  }
+
+  const columnCount = table.getAllLeafColumns().length
+  const tabIndexFor = (index: number) => (index === Math.min(activeIndex, rows.length - 1) ? 0 : -1)
+
+  return (
+    <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
+      <table aria-label={label} aria-busy={loading || stale || undefined} className="w-full border-separate border-spacing-0 text-sm">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta
+                const canSort = header.column.getCanSort()
+                const sorted = header.column.getIsSorted()
+                const right = meta?.align === 'right'
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
+                    className={cn(
+                      'sticky top-0 z-10 h-9 border-b border-line bg-sunken/95 px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft backdrop-blur-sm',
+                      right && 'text-right',
+                      meta?.headerClassName
+                    )}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className={cn(
+                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-ink',
+                          right && 'flex-row-reverse',
+                          sorted && 'text-ink'
+                        )}
+                      >
+                        <table.FlexRender header={header} />
+                        {sorted === 'asc' ? (
+                          <ArrowUp aria-hidden="true" className="size-3.5" />
+                        ) : sorted === 'desc' ? (
+                          <ArrowDown aria-hidden="true" className="size-3.5" />
+                        ) : (
+                          <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-40" />
+                        )}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                )
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60')}>
+          {loading ? (
+            <LoadingRows rows={loadingRows} columns={columnCount} />
+          ) : rows.length === 0 && empty ? (
+            <tr>
+              <td colSpan={columnCount}>{empty}</td>
+            </tr>
+          ) : (
+            rows.map((row, index) => (
+              <tr
+                key={row.id}
+                data-row=""
+                tabIndex={onRowOpen ? tabIndexFor(index) : undefined}
+                onClick={onRowOpen ? () => onRowOpen(row.original) : undefined}
+                onKeyDown={onRowOpen ? (e) => onRowKeyDown(e, index, row.original) : undefined}
+                onFocus={onRowOpen ? () => setActiveIndex(index) : undefined}
+                className={cn(
+                  'group h-10',
+                  onRowOpen && 'cursor-pointer hover:bg-accent-50/50 focus-visible:bg-accent-50 focus-visible:outline-offset-[-2px]',
+                  rowClassName?.(row.original)
+                )}
+              >
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta
+                  return (
+                    // oxlint-disable-next-line jsx-a11y/control-has-associated-label -- a data cell; its content is the label
+                    <td
+                      key={cell.id}
+                      className={cn(
+                        'border-b border-line px-3 py-1.5 align-middle group-last:border-b-0',
+                        meta?.align === 'right' && 'num text-right',
+                        meta?.className
+                      )}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  )
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {loading && <LoadingAnnouncement />}
+    </div>
+  )
+}

@@ -1,0 +1,333 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Archive, ChevronLeft, ChevronRight, Plus, Search, Users, X } from 'lucide-react'
+import type { ClientListRow, ClientSortColumn } from '@shared/contracts/clients'
+import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '@shared/domain/client-status'
+import {
+  Badge,
+  Button,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  PageHeader,
+  StatusBadge,
+  buttonClasses,
+  dataTableColumnHelper,
+  type SortingState
+} from '@renderer/components'
+import { cn } from '@renderer/lib/cn'
+import { ageToday, formatCount, formatDate, formatRange } from '@renderer/lib/format'
+import { useDebouncedValue } from '@renderer/lib/hooks'
+import { clientQueries } from './queries'
+import { PAGE_SIZE, hasFilters, readListState, toListInput, writeListState, type ArchiveFilter, type ClientListState } from './list-params'
+
+const col = dataTableColumnHelper<ClientListRow>()
+
+const columns = [
+  col.accessor((r) => `${r.legalLastName}, ${r.legalFirstName}`, {
+    id: 'name',
+    header: 'Name',
+    cell: ({ row }) => {
+      const c = row.original
+      return (
+        <div className="flex min-w-0 items-center gap-2">
+          <div className="min-w-0">
+            <span className="font-medium text-ink">
+              {c.legalLastName}, {c.legalFirstName}
+            </span>
+            {c.preferredName && c.preferredName !== c.legalFirstName && <span className="text-ink-soft"> “{c.preferredName}”</span>}
+          </div>
+          {c.archivedAt && (
+            <Badge tone="neutral" title="Archived client">
+              <Archive aria-hidden="true" />
+              Archived
+            </Badge>
+          )}
+        </div>
+      )
+    },
+    meta: { className: 'min-w-56' }
+  }),
+  col.accessor('dateOfBirth', {
+    header: 'Date of birth',
+    cell: ({ getValue }) => {
+      const dob = getValue()
+      const age = ageToday(dob)
+      return (
+        <span className="num whitespace-nowrap">
+          {formatDate(dob)}
+          {age !== null && (
+            <span className="text-ink-faint">
+              {' '}
+              (<span className="sr-only">age </span>
+              {age})
+            </span>
+          )}
+        </span>
+      )
+    },
+    meta: { className: 'w-44' }
+  }),
+  col.accessor('status', {
+    header: 'Status',
+    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    meta: { className: 'w-40' }
+  }),
+  col.accessor('phone', {
+    header: 'Phone',
+    cell: ({ getValue }) => <span className="num whitespace-nowrap text-ink-soft">{getValue() ?? ''}</span>,
+    meta: { className: 'w-40' }
+  }),
+  col.accessor('email', {
+    header: 'Email',
+    cell: ({ getValue }) => <span className="block max-w-64 truncate text-ink-soft">{getValue() ?? ''}</span>
+  }),
+  col.accessor('intakeDate', {
+    header: 'Intake date',
+    cell: ({ getValue }) => <span className="num whitespace-nowrap text-ink-soft">{formatDate(getValue())}</span>,
+    meta: { className: 'w-32' }
+  })
+]
+
+const ARCHIVE_OPTIONS: { value: ArchiveFilter; label: string }[] = [
+  { value: 'current', label: 'Current' },
+  { value: 'archived', label: 'Archived' },
+  { value: 'all', label: 'All' }
+]
+
+export function ClientsPage() {
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const state = useMemo(() => readListState(params), [params])
+  const update = (patch: Partial<ClientListState>) =>
+    setParams(writeListState({ ...state, page: 0, ...patch }), { replace: true, preventScrollReset: true })
+
+  // Search as you type: the box answers at once; the query follows ~150 ms after the last key.
+  const [text, setText] = useState(state.search)
+  const debounced = useDebouncedValue(text.trim(), 150)
+  const lastWritten = useRef(state.search)
+  useEffect(() => {
+    if (debounced !== state.search) {
+      lastWritten.current = debounced
+      update({ search: debounced })
+    }
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- only a settled search writes the URL
+  }, [debounced])
+  useEffect(() => {
+    // The URL changed from outside (a link, Back): show its search in the box.
+    if (state.search !== lastWritten.current) {
+      lastWritten.current = state.search
+      setText(state.search)
+    }
+  }, [state.search])
+
+  const searchRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
+        e.preventDefault()
+        searchRef.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const input = toListInput(state)
+  const list = useQuery({ ...clientQueries.list(input), placeholderData: keepPreviousData })
+  const filtered = hasFilters(state)
+  // With nothing to show and no filters, check whether archived clients exist before saying "No clients yet".
+  const anyAtAll = useQuery({
+    ...clientQueries.list({ archived: 'all', pageSize: 1 }),
+    enabled: !filtered && list.data?.total === 0
+  })
+
+  const sorting: SortingState = useMemo(() => [{ id: state.sort, desc: state.direction === 'desc' }], [state.sort, state.direction])
+  const total = list.data?.total ?? 0
+  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1)
+
+  // A page number past the end (e.g. after archiving) falls back to the last page.
+  useEffect(() => {
+    if (list.data && !list.isPlaceholderData && state.page > lastPage) update({ page: lastPage })
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- react to the data only
+  }, [list.data, lastPage])
+
+  const toggleStatus = (status: ClientStatus) =>
+    update({ statuses: state.statuses.includes(status) ? state.statuses.filter((s) => s !== status) : [...state.statuses, status] })
+
+  const clearFilters = () => {
+    setText('')
+    lastWritten.current = ''
+    update({ search: '', statuses: [], archived: 'current' })
+  }
+
+  const addClient = (
+    <Link to="/clients/new" className={buttonClasses('primary')}>
+      <Plus aria-hidden="true" />
+      Add client
+    </Link>
+  )
+
+  const noneYet = !filtered && list.data?.total === 0 && anyAtAll.data?.total === 0
+  const empty = noneYet ? (
+    <EmptyState
+      icon={<Users />}
+      title="No clients yet"
+      body="Add your first client to start their chart: contact details, screening, consents and diagnoses."
+      action={addClient}
+    />
+  ) : (
+    <EmptyState
+      icon={<Search />}
+      title={state.search ? `No clients match “${state.search}”` : 'No clients match these filters'}
+      body={
+        state.archived === 'current'
+          ? 'Try a different spelling, a date of birth like 1985-03-08, or include archived clients.'
+          : 'Try a different spelling or fewer filters.'
+      }
+      action={
+        <>
+          <Button onClick={clearFilters}>Clear search and filters</Button>
+          {state.archived === 'current' && <Button onClick={() => update({ archived: 'all' })}>Include archived</Button>}
+        </>
+      }
+    />
+  )
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <PageHeader
+        title="Clients"
+        subtitle={list.data && !noneYet ? `${formatCount(total)} ${total === 1 ? 'client' : 'clients'}${filtered ? (total === 1 ? ' matches' : ' match') : ''}` : '\u00a0'}
+        actions={addClient}
+        className="pb-4"
+      />
+
+      <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="relative w-full max-w-sm">
+          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-ink-faint" />
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="Search clients"
+            placeholder="Search name, email, phone or date of birth"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && text) {
+                e.preventDefault()
+                setText('')
+              }
+            }}
+            maxLength={200}
+            className="control h-8 pr-8 pl-8"
+          />
+          {text && (
+            <button
+              type="button"
+              aria-label="Clear search"
+              onClick={() => {
+                setText('')
+                searchRef.current?.focus()
+              }}
+              className="absolute top-1/2 right-1.5 flex size-5 -translate-y-1/2 items-center justify-center rounded text-ink-faint hover:bg-sunken hover:text-ink"
+            >
+              <X aria-hidden="true" className="size-3.5" />
+            </button>
+          )}
+        </div>
+
+        <fieldset className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
+          <legend className="sr-only">Show</legend>
+          {ARCHIVE_OPTIONS.map((o) => (
+            <button
+              key={o.value}
+              type="button"
+              aria-pressed={state.archived === o.value}
+              onClick={() => update({ archived: o.value })}
+              className={cn(
+                'h-6.5 rounded px-2.5 text-[13px] transition-colors',
+                state.archived === o.value ? 'bg-accent-600 font-medium text-white' : 'text-ink-soft hover:bg-sunken hover:text-ink'
+              )}
+            >
+              {o.label}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+
+      <fieldset className="mb-3 flex flex-wrap items-center gap-1.5">
+        <legend className="sr-only">Filter by status</legend>
+        {CLIENT_STATUSES.map((s) => {
+          const on = state.statuses.includes(s)
+          return (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={on}
+              onClick={() => toggleStatus(s)}
+              className={cn(
+                'h-6.5 rounded-full border px-2.5 text-[13px] transition-colors',
+                on ? 'border-accent-600 bg-accent-50 font-medium text-accent-800' : 'border-line-strong bg-surface text-ink-soft hover:border-ink-faint hover:text-ink'
+              )}
+            >
+              {CLIENT_STATUS_LABELS[s]}
+            </button>
+          )
+        })}
+        {filtered && (
+          <button type="button" onClick={clearFilters} className="ml-1 h-6.5 rounded px-2 text-[13px] text-accent-700 hover:bg-accent-50">
+            Clear all
+          </button>
+        )}
+      </fieldset>
+
+      {list.isError && !list.data ? (
+        <div className="rounded-lg border border-line bg-surface">
+          <ErrorState error={list.error} title="The client list could not be loaded" onRetry={() => void list.refetch()} />
+        </div>
+      ) : (
+        <DataTable
+          label="Clients"
+          columns={columns}
+          data={list.data?.rows ?? NO_ROWS}
+          getRowId={(r) => r.id}
+          onRowOpen={(r) => void navigate(`/clients/${r.id}`)}
+          manualSorting
+          sorting={sorting}
+          onSortingChange={(next) => {
+            const first = next[0]
+            if (first) update({ sort: first.id as ClientSortColumn, direction: first.desc ? 'desc' : 'asc' })
+          }}
+          loading={list.isPending}
+          loadingRows={14}
+          stale={list.isPlaceholderData}
+          empty={list.data && (noneYet || filtered || anyAtAll.data) ? empty : undefined}
+          className="min-h-0 flex-1"
+        />
+      )}
+
+      <nav aria-label="Pages" hidden={noneYet || (list.isError && !list.data)} className="flex items-center justify-between gap-4 pt-3 text-[13px] text-ink-soft">
+        <span className="num" aria-live="polite">
+          {list.data ? formatRange(state.page, PAGE_SIZE, total) : ''}
+          {list.isError && list.data && <span className="ml-3 text-red-700">Could not refresh the list.</span>}
+        </span>
+        <div className="flex items-center gap-1.5">
+          <Button size="sm" variant="secondary" aria-label="Previous page" disabled={state.page === 0} onClick={() => update({ page: state.page - 1 })}>
+            <ChevronLeft aria-hidden="true" />
+            Previous
+          </Button>
+          <Button size="sm" variant="secondary" aria-label="Next page" disabled={state.page >= lastPage} onClick={() => update({ page: state.page + 1 })}>
+            Next
+            <ChevronRight aria-hidden="true" />
+          </Button>
+        </div>
+      </nav>
+    </div>
+  )
+}
+
+const NO_ROWS: ClientListRow[] = []
