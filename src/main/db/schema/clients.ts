@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const clients = sqliteTable(
@@ -43,11 +44,29 @@ export const clients = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
-  (t) => [
-    index('clients_sort_name_idx').on(t.sortName),
-    index('clients_dob_idx').on(t.dateOfBirth),
-    index('clients_status_idx').on(t.status, t.sortName),
-    index('clients_intake_idx').on(t.intakeDate),
-    index('clients_updated_idx').on(t.updatedAt)
-  ]
+  (t) => {
+    // One index per list order (see clients/repository.ts `orderFor`): column, then the
+    // sort_name, id tie-breakers, then the list filters (status, archived_at) so SQLite can walk
+    // a page in order and test the filters inside the index, without a sort and without reading
+    // rows that do not match. Ascending nullable columns sort empty values last through the
+    // `(col IS NULL)` expression indexes; descending ones get that from a backward scan.
+    const tail = [t.sortName, t.id, t.status, t.archivedAt] as const
+    return [
+      // Name order, and search: search_text is in the index, so a search scan never reads the
+      // table. The partial pair serves the default "current" list and the quick search, which
+      // walks current clients, then archived ones; the full index serves "all".
+      index('clients_name_idx').on(t.sortName, t.id, t.status, t.archivedAt, t.searchText),
+      index('clients_current_name_idx').on(t.sortName, t.id, t.status, t.searchText).where(sql`archived_at IS NULL`),
+      index('clients_archived_name_idx').on(t.sortName, t.id, t.status, t.searchText).where(sql`archived_at IS NOT NULL`),
+      index('clients_dob_idx').on(t.dateOfBirth, ...tail),
+      index('clients_status_idx').on(t.status, t.sortName, t.id, t.archivedAt),
+      index('clients_updated_idx').on(t.updatedAt, ...tail),
+      index('clients_intake_idx').on(t.intakeDate, ...tail),
+      index('clients_intake_nulls_last_idx').on(sql`(${t.intakeDate} IS NULL)`, t.intakeDate, ...tail),
+      index('clients_phone_idx').on(t.phone, ...tail),
+      index('clients_phone_nulls_last_idx').on(sql`(${t.phone} IS NULL)`, t.phone, ...tail),
+      index('clients_email_idx').on(t.email, ...tail),
+      index('clients_email_nulls_last_idx').on(sql`(${t.email} IS NULL)`, t.email, ...tail)
+    ]
+  }
 )

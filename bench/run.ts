@@ -1,0 +1,247 @@
+/**
+ * Client list and search benchmarks on a 10,000-client practice (synthetic, seed 42).
+ *
+ * Each benchmark calls app.call(channel, input) — the renderer's full path: zod validation,
+ * one transaction, service, drizzle — rotating realistic inputs. Its baseline runs the very
+ * same SQL (recorded at the better-sqlite3 level for each input: page, count and search queries
+ * alike) as raw statements prepared once, on the same database, interleaved with the app calls
+ * so both see the same machine load. ratio = p95 / baseline p95.
+ *
+ *   npm run bench                    10,000 clients, 300 timed iterations per benchmark
+ *   npm run bench -- --explain       also print EXPLAIN QUERY PLAN for each distinct query shape
+ *   npm run bench -- --iterations=N  other iteration count
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type Database from 'better-sqlite3'
+import type { ClientListInput, ClientSortColumn } from '@shared/contracts/clients'
+import { CLIENT_SORT_COLUMNS } from '@shared/contracts/clients'
+import type { ClientStatus } from '@shared/domain/client-status'
+import { openApp, type AppCore } from '../src/main/app'
+import { silentLogger } from '../src/main/log'
+import { seededFaker, seedSyntheticPractice } from '../tests/factories/synthetic'
+import { round, summarize } from './stats'
+
+const N = 10_000
+const SEED = 42
+const WARMUP = 60
+const DEFAULT_ITERATIONS = 300
+
+const out = (line = '') => process.stdout.write(`${line}\n`)
+
+export interface BenchResult {
+  name: string
+  n: number
+  p50_ms: number
+  p95_ms: number
+  baseline_p95_ms: number
+  ratio: number
+}
+
+interface CapturedQuery {
+  sql: string
+  params: unknown[]
+}
+
+/**
+ * Runs one app call while recording every statement better-sqlite3 executes (its SQL text and
+ * bound values), to learn exactly what the app ran — however drizzle built or cached it.
+ */
+async function captureQueries(app: AppCore, channel: string, input: unknown): Promise<CapturedQuery[]> {
+  type Run = (this: Database.Statement, ...params: unknown[]) => unknown
+  const proto = Object.getPrototypeOf(app.connection.sqlite.prepare('SELECT 1')) as { all: Run; get: Run }
+  const original = { all: proto.all, get: proto.get }
+  const queries: CapturedQuery[] = []
+  const recording = (run: Run): Run =>
+    function (this: Database.Statement, ...params: unknown[]) {
+      queries.push({ sql: this.source, params })
+      return run.apply(this, params)
+    }
+  proto.all = recording(original.all)
+  proto.get = recording(original.get)
+  try {
+    const result = await app.call(channel, input)
+    if (!result.ok) throw new Error(`${channel} failed during capture (${result.error.code})`)
+  } finally {
+    proto.all = original.all
+    proto.get = original.get
+  }
+  return queries
+}
+
+type BaselinePlan = Array<{ stmt: Database.Statement; params: unknown[] }>
+
+/** The same statements the app ran for one input, as raw prepared statements. */
+function runBaseline(plan: BaselinePlan): number {
+  const t = performance.now()
+  for (const q of plan) q.stmt.all(...q.params)
+  return performance.now() - t
+}
+
+interface BenchCase {
+  name: string
+  channel: string
+  inputs: unknown[]
+}
+
+async function runCase(app: AppCore, c: BenchCase, iterations: number, explain: boolean): Promise<BenchResult> {
+  const sqlite = app.connection.sqlite
+  const statements = new Map<string, Database.Statement>()
+  const baselines: BaselinePlan[] = []
+  for (const input of c.inputs) {
+    const queries = await captureQueries(app, c.channel, input)
+    baselines.push(
+      queries.map((q) => {
+        let stmt = statements.get(q.sql)
+        if (!stmt) {
+          stmt = sqlite.prepare(q.sql)
+          statements.set(q.sql, stmt)
+        }
+        return { stmt, params: q.params }
+      })
+    )
+  }
+  if (explain) {
+    out(`\n-- ${c.name}: ${statements.size} distinct statements`)
+    for (const [text, stmt] of statements) {
+      const sample = baselines.flat().find((b) => b.stmt === stmt)!
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...sample.params) as Array<{ detail: string }>
+      out(text)
+      for (const row of plan) out(`   ${row.detail}`)
+    }
+  }
+
+  const app_ms: number[] = []
+  const base_ms: number[] = []
+  const runApp = async (input: unknown) => {
+    const t = performance.now()
+    const result = await app.call(c.channel, input)
+    const elapsed = performance.now() - t
+    if (!result.ok) throw new Error(`${c.channel} failed (${result.error.code})`)
+    return elapsed
+  }
+  for (let i = 0; i < WARMUP + iterations; i++) {
+    const v = i % c.inputs.length
+    // Alternate which goes first so neither always runs on a cache the other just warmed.
+    let a: number
+    let b: number
+    if (i % 2 === 0) {
+      a = await runApp(c.inputs[v])
+      b = runBaseline(baselines[v]!)
+    } else {
+      b = runBaseline(baselines[v]!)
+      a = await runApp(c.inputs[v])
+    }
+    if (i >= WARMUP) {
+      app_ms.push(a)
+      base_ms.push(b)
+    }
+  }
+  const appStats = summarize(app_ms)
+  const baseStats = summarize(base_ms)
+  return {
+    name: c.name,
+    n: N,
+    p50_ms: round(appStats.p50, 3),
+    p95_ms: round(appStats.p95, 3),
+    baseline_p95_ms: round(baseStats.p95, 3),
+    ratio: round(appStats.p95 / baseStats.p95, 2)
+  }
+}
+
+/** A page of the client list the way people click through it: filters, sorts, later pages. */
+function listInputs(): ClientListInput[] {
+  const f = seededFaker(7)
+  const statusFilters: ClientStatus[][] = [[], [], [], ['active'], ['active', 'maintenance'], ['inquiry', 'screening'], ['discharged'], ['declined', 'ineligible']]
+  const inputs: ClientListInput[] = []
+  for (let i = 0; i < 64; i++) {
+    const archived = f.helpers.weightedArrayElement([{ weight: 8, value: 'current' as const }, { weight: 1, value: 'all' as const }, { weight: 1, value: 'archived' as const }])
+    const sort: ClientSortColumn = i < 7 ? CLIENT_SORT_COLUMNS[i]! : f.helpers.weightedArrayElement(CLIENT_SORT_COLUMNS.map((value) => ({ weight: value === 'name' ? 6 : 1, value })))
+    inputs.push({
+      search: '',
+      statuses: archived === 'archived' ? [] : f.helpers.arrayElement(statusFilters),
+      archived,
+      sort,
+      direction: f.datatype.boolean(0.7) ? 'asc' : 'desc',
+      page: archived === 'archived' ? 0 : f.helpers.weightedArrayElement([{ weight: 5, value: 0 }, { weight: 2, value: 1 }, { weight: 1, value: 4 }, { weight: 1, value: 19 }]),
+      pageSize: 50
+    })
+  }
+  return inputs
+}
+
+const prefixes = (s: string, from = 1, max = 8) => Array.from({ length: Math.min(s.length, max) - from + 1 }, (_, i) => s.slice(0, from + i))
+
+/** What people type into search, keystroke by keystroke: names, phone digits, birth dates. */
+function typedQueries(sqlite: Database.Database): string[] {
+  const f = seededFaker(11)
+  const people = sqlite
+    .prepare('SELECT legal_first_name AS first, legal_last_name AS last, phone, date_of_birth AS dob FROM clients ORDER BY rowid')
+    .all() as Array<{ first: string; last: string; phone: string | null; dob: string }>
+  const fixed = [
+    'm', 'ma', 'mar', 'mari', 'maria', '555', '555-', '(415) 5', '1985-', '1985-03', 'garc', 'garcía-l', "o'b", "o'brien",
+    'nguy', 'nguyễn', 'de la', 'de la cr', '李', 'maria gar', 'smith 19', 'jo', 'xyzzy'
+  ]
+  const typed: string[] = [...fixed]
+  for (const p of f.helpers.arrayElements(people, 12)) {
+    typed.push(...prefixes(p.first.toLowerCase(), 1, 6))
+    typed.push(...prefixes(p.last, 2, 7))
+    typed.push(`${p.first} ${p.last.slice(0, 3)}`)
+    if (p.phone) {
+      const digits = p.phone.replace(/\D/g, '')
+      typed.push(digits.slice(0, 3), digits.slice(0, 6), `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 10)}`)
+    }
+    const [y, m, d] = p.dob.split('-')
+    typed.push(y!, `${y}-${m}`, p.dob, `${m}/${d}`, `${m}/${d}/${y}`)
+  }
+  return typed
+}
+
+async function main(args: string[]): Promise<void> {
+  const iterations = Number(args.find((a) => a.startsWith('--iterations='))?.split('=')[1] ?? DEFAULT_ITERATIONS)
+  const explain = args.includes('--explain')
+  const keep = args.includes('--keep')
+  const dir = mkdtempSync(join(tmpdir(), 'kap-bench-'))
+  const app = await openApp({ databasePath: join(dir, 'practice.db'), logger: silentLogger })
+  try {
+    let t = performance.now()
+    const seeded = seedSyntheticPractice(app, { seed: SEED, clients: N })
+    out(`Seeded ${seeded.clientIds.length} synthetic clients (${seeded.archivedIds.length} archived) in ${Math.round(performance.now() - t)} ms`)
+
+    const typed = typedQueries(app.connection.sqlite)
+    const cases: BenchCase[] = [
+      { name: 'clients.list', channel: 'clients:list', inputs: listInputs() },
+      { name: 'clients.search', channel: 'clients:search', inputs: typed.map((query) => ({ query, limit: 8 })) },
+      {
+        name: 'clients.list.search',
+        channel: 'clients:list',
+        inputs: typed.map((search, i): ClientListInput => ({ search, statuses: i % 5 === 4 ? ['active', 'maintenance'] : [], sort: 'name', page: 0, pageSize: 50 }))
+      }
+    ]
+    const results: BenchResult[] = []
+    for (const c of cases) {
+      t = performance.now()
+      results.push(await runCase(app, c, iterations, explain))
+      out(`${c.name}: ${iterations} iterations over ${c.inputs.length} inputs in ${Math.round(performance.now() - t)} ms`)
+    }
+
+    writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    out()
+    const head = ['benchmark', 'n', 'p50 ms', 'p95 ms', 'baseline p95 ms', 'ratio', 'target']
+    const rows = results.map((r) => [r.name, String(r.n), r.p50_ms.toFixed(3), r.p95_ms.toFixed(3), r.baseline_p95_ms.toFixed(3), r.ratio.toFixed(2),
+      r.p95_ms < 5 && r.ratio < 1.5 ? 'ok' : 'MISSED'])
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+    out(line(head))
+    out(widths.map((w) => '-'.repeat(w)).join('  '))
+    for (const r of rows) out(line(r))
+    out(`\nTargets: p95 < 5 ms and ratio < 1.5. Results written to bench/results.json`)
+    if (keep) out(`Database kept at ${dir}`)
+  } finally {
+    app.close()
+    if (!keep) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main(process.argv.slice(2))

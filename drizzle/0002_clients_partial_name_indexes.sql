@@ -1,0 +1,2 @@
+CREATE INDEX `clients_current_name_idx` ON `clients` (`sort_name`,`id`,`status`,`search_text`) WHERE archived_at IS NULL;--> statement-breakpoint
+CREATE INDEX `clients_archived_name_idx` ON `clients` (`sort_name`,`id`,`status`,`search_text`) WHERE archived_at IS NOT NULL;
