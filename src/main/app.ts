@@ -20,6 +20,8 @@ export interface AppCore {
 export interface OpenAppOptions {
   /** A file path or ':memory:'. */
   databasePath: string
+  /** The data key from the keyring (security/keyring.ts): the database is encrypted with it. */
+  key?: Buffer
   migrationsFolder?: string
   backupDir?: string
   logger?: Logger
@@ -34,7 +36,7 @@ export const defaultMigrationsFolder = () => resolve(process.cwd(), 'drizzle')
  * The Electron main process, the e2e harness, scripts and tests all start the app this way.
  */
 export async function openApp(options: OpenAppOptions): Promise<AppCore> {
-  const connection = openDatabase(options.databasePath)
+  const connection = openDatabase(options.databasePath, options.key)
   try {
     await applyMigrations(connection.sqlite, options.migrationsFolder ?? defaultMigrationsFolder(), { backupDir: options.backupDir })
   } catch (err) {

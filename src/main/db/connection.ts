@@ -1,25 +1,103 @@
-import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+// oxlint-disable-next-line import/default -- a CommonJS module.exports; its index.d.ts has `export =`
+import Database from 'better-sqlite3-multiple-ciphers'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { WrongKeyError } from '../security/errors'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
+export type Sqlite = Database.Database
 export interface Connection {
-  sqlite: Database.Database
+  sqlite: Sqlite
   db: Db
+  /** True when the file is encrypted with a key (SQLite3MultipleCiphers). */
+  encrypted: boolean
   close(): void
 }
+
+/**
+ * SQLCipher 4's format (AES-256-CBC, HMAC-SHA512 per page) as SQLite3MultipleCiphers writes it.
+ * The key is the raw 32-byte data key from the keyring, so SQLite runs no KDF of its own.
+ */
+export const DATABASE_CIPHER = 'sqlcipher'
+export const DATABASE_KEY_BYTES = 32
 
 /**
  * Opens (creating if needed) a practice database. A factory, not a singleton, so tests and
  * tools open as many as they like. Clinical and billing data want durability over speed:
  * WAL for concurrent reads, synchronous=FULL so an acknowledged write survives power loss.
+ *
+ * With `key` (the data key from the keyring) the file, its WAL and its backups are encrypted;
+ * the cipher and key are set before any other statement. A wrong key, or no key for an
+ * encrypted file, throws WrongKeyError. Temp tables and sorts stay in memory either way, so no
+ * plaintext reaches a temp file.
  */
-export function openDatabase(path: string): Connection {
+export function openDatabase(path: string, key?: Buffer): Connection {
+  if (key !== undefined && (!Buffer.isBuffer(key) || key.length !== DATABASE_KEY_BYTES)) {
+    throw new TypeError(`A database key is ${DATABASE_KEY_BYTES} bytes`)
+  }
   const sqlite = new Database(path)
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  try {
+    if (key) {
+      sqlite.pragma(`cipher = '${DATABASE_CIPHER}'`)
+      sqlite.pragma(`key = "x'${key.toString('hex')}'"`)
+    }
+    assertReadable(sqlite)
+    sqlite.pragma('temp_store = MEMORY')
+    if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    if (key) encryptBackups(sqlite)
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
   const db = drizzle({ client: sqlite, schema })
-  return { sqlite, db, close: () => sqlite.close() }
+  return { sqlite, db, encrypted: key !== undefined, close: () => sqlite.close() }
+}
+
+/** The first read decrypts page 1: SQLITE_NOTADB there means the key (or its absence) is wrong. */
+function assertReadable(sqlite: Sqlite): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new WrongKeyError()
+    throw err
+  }
+}
+
+/**
+ * SQLite's backup API cannot write an encrypted copy (the target connection has no key: it fails
+ * with "backup is not supported with incompatible source and target databases"). VACUUM INTO
+ * writes the copy through this connection's cipher and key, so on an encrypted connection
+ * `backup()` is replaced by it: callers such as applyMigrations keep calling `sqlite.backup(path)`
+ * and get an encrypted, consistent copy. It is written to a temp name, synced, then renamed.
+ */
+function encryptBackups(sqlite: Sqlite): void {
+  Object.defineProperty(sqlite, 'backup', {
+    configurable: true,
+    value: (destination: string): Promise<Database.BackupMetadata> => backupByVacuum(sqlite, destination)
+  })
+}
+
+export async function backupByVacuum(sqlite: Sqlite, destination: string): Promise<Database.BackupMetadata> {
+  const temp = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(temp)
+    const file = await open(temp, 'r+')
+    try {
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temp, destination)
+  } catch (err) {
+    await rm(temp, { force: true })
+    throw err
+  }
+  const totalPages = sqlite.pragma('page_count', { simple: true }) as number
+  return { totalPages, remainingPages: 0 }
 }
