@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { openApp, type AppCore } from './app'
+import { runAutomaticBackup } from './backup'
 import { registerIpc } from './ipc/handle'
 import { consoleLogger } from './log'
 import { APP_NAME, backupDirIn, databasePathIn, resolveDataDir } from './paths'
@@ -36,6 +37,19 @@ function createWindow(): BrowserWindow {
     if (!isAllowedNavigation(url, appUrl)) event.preventDefault()
   })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  // A form with unsaved edits asks before the window closes (the renderer's beforeunload guard).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: APP_NAME,
+      message: 'You have unsaved changes.',
+      detail: 'Close without saving them?'
+    })
+    if (choice === 1) event.preventDefault()
+  })
   void win.loadURL(appUrl)
   return win
 }
@@ -63,6 +77,33 @@ async function start(): Promise<void> {
   const appUrl = rendererUrl()
   registerIpc(ipcMain, core.router.keys(), (frameUrl) => isTrustedSender(frameUrl, appUrl), core.call, consoleLogger)
   createWindow()
+  scheduleDailyBackups(core, backupDirIn(dataDir))
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+/** A daily backup at start-up if today has none, then checked hourly for machines left running. */
+function scheduleDailyBackups(appCore: AppCore, backupDir: string): void {
+  const run = () =>
+    runAutomaticBackup(appCore.connection.sqlite, backupDir, 'daily').catch((err: { code?: string }) =>
+      consoleLogger.error('backup.daily_failed', { code: err?.code ?? 'unknown' })
+    )
+  void run()
+  setInterval(() => void run(), HOUR_MS).unref()
+}
+
+let quitting = false
+/** Quit waits for one last verified backup, then closes the database. */
+async function backupAndClose(): Promise<void> {
+  if (!core) return
+  try {
+    await runAutomaticBackup(core.connection.sqlite, backupDirIn(resolveDataDir()), 'quit')
+  } catch (err) {
+    consoleLogger.error('backup.quit_failed', { code: (err as { code?: string })?.code ?? 'unknown' })
+  } finally {
+    core.close()
+    core = null
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -83,5 +124,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => core?.close())
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return
+    event.preventDefault()
+    quitting = true
+    void backupAndClose().finally(() => app.quit())
+  })
 }
