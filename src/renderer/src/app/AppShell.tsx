@@ -92,7 +92,7 @@ export function AppShell({ practiceName }: { practiceName: string }) {
             <kbd className="rounded border border-line bg-surface px-1.5 font-sans text-2xs text-ink-faint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
           </button>
         </header>
-        <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto focus:outline-none">
+        <main id="main" tabIndex={-1} className="relative min-h-0 flex-1 overflow-y-auto focus:outline-none">
           <div className="mx-auto h-full max-w-[1400px] px-8 py-6">
             <ErrorBoundary label={label} resetKey={location.pathname}>
               <Outlet />
