@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { openDatabase, type Connection } from './db/connection'
 import { applyMigrations } from './db/migrate'
-import { createContext, type ServiceContext } from './context'
+import { createContext, type ContextOverrides } from './context'
 import { createServices, type Services } from './services'
 import { createRouter, type Router } from './ipc/router'
 import { dispatch, type DispatchOptions } from './ipc/dispatch'
@@ -26,7 +26,8 @@ export interface OpenAppOptions {
   backupDir?: string
   logger?: Logger
   validateOutput?: boolean
-  context?: Partial<Pick<ServiceContext, 'now' | 'newId'>>
+  /** Clock, ID source and actor; tests fix the first two. */
+  context?: ContextOverrides
 }
 
 export const defaultMigrationsFolder = () => resolve(process.cwd(), 'drizzle')
@@ -46,7 +47,16 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
   const services = createServices(createContext(connection, options.context))
   const router = createRouter(services)
   const dispatchOptions: DispatchOptions = {
-    transaction: (fn) => connection.sqlite.transaction(fn)(),
+    transaction: (fn) => {
+      try {
+        return connection.sqlite.transaction(fn)()
+      } catch (err) {
+        // Rolled back, perhaps after an audit entry was appended: its hash must not stay the chain's head.
+        services.audit.forgetHead()
+        throw err
+      }
+    },
+    audit: (call) => services.audit.recordCall(call),
     logger: options.logger ?? consoleLogger,
     validateOutput: options.validateOutput
   }

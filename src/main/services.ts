@@ -1,4 +1,5 @@
 import type { ServiceContext } from './context'
+import { createAuditService } from './features/audit/service'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
 import { createDiagnosesService } from './features/diagnoses/service'
@@ -15,7 +16,8 @@ export function createServices(ctx: ServiceContext) {
     diagnoses: createDiagnosesService(ctx, clients),
     screening: createScreeningService(ctx, clients),
     consents: createConsentsService(ctx, clients),
-    practice: createPracticeService(ctx)
+    practice: createPracticeService(ctx),
+    audit: createAuditService(ctx)
   }
 }
 export type Services = ReturnType<typeof createServices>

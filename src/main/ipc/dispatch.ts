@@ -2,11 +2,17 @@ import type { z } from 'zod'
 import type { AppError, Result } from '@shared/contracts'
 import { AppFailure } from '../errors'
 import type { Logger } from '../log'
+import type { AuditedCall } from '../features/audit/service'
 import type { Router } from './router'
 
 export interface DispatchOptions {
   /** Runs the handler in one SQLite transaction, so a failed write changes nothing. */
   transaction: <T>(fn: () => T) => T
+  /**
+   * Appends the audit entry a contract declares (`contract.audit`) after its handler succeeds,
+   * inside the same transaction: a failed write leaves no entry, and a failed entry undoes the write.
+   */
+  audit: (call: AuditedCall) => void
   logger: Logger
   /** Tests and the e2e harness check every output against its contract too. */
   validateOutput?: boolean
@@ -42,7 +48,12 @@ export async function dispatch(router: Router, channel: string, rawInput: unknow
   const parsed = route.contract.input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
   try {
-    const value = await options.transaction(() => route.handler(parsed.data))
+    const intent = route.contract.audit
+    const value = await options.transaction(() => {
+      const output = route.handler(parsed.data)
+      if (intent) options.audit({ channel, intent, input: parsed.data, output })
+      return output
+    })
     if (options.validateOutput) {
       const out = route.contract.output.safeParse(value)
       if (!out.success) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { contracts, type Contract, type Contracts, type Domain } from '@shared/contracts'
 import type { Services } from '../services'
+import { auditHandlers } from '../features/audit/handlers'
 import { clientsHandlers } from '../features/clients/handlers'
 import { consentsHandlers } from '../features/consents/handlers'
 import { diagnosesHandlers } from '../features/diagnoses/handlers'
@@ -27,7 +28,8 @@ export function createRouter(services: Services): Router {
     diagnoses: diagnosesHandlers(services),
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
-    practice: practiceHandlers(services)
+    practice: practiceHandlers(services),
+    audit: auditHandlers(services)
   }
   const router: Router = new Map()
   for (const [domain, group] of Object.entries(contracts)) {

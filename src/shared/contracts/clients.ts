@@ -146,13 +146,17 @@ const byId = z.strictObject({ id: uuid('Client ID') })
 export const clientsContracts = {
   list: defineContract('clients:list', clientListInput, clientListOutput),
   search: defineContract('clients:search', clientSearchInput, z.array(clientSearchHit)),
-  get: defineContract('clients:get', byId, clientChart),
-  create: defineContract('clients:create', z.strictObject({ client: clientInput }), client),
-  update: defineContract('clients:update', z.strictObject({ id: uuid('Client ID'), client: clientInput }), client),
+  /** Opening a chart is a read the audit log keeps ('view'); lists and search are not. */
+  get: defineContract('clients:get', byId, clientChart, { audit: { action: 'view', entity: 'client' } }),
+  create: defineContract('clients:create', z.strictObject({ client: clientInput }), client, { audit: { action: 'create', entity: 'client' } }),
+  update: defineContract('clients:update', z.strictObject({ id: uuid('Client ID'), client: clientInput }), client, {
+    audit: { action: 'update', entity: 'client' }
+  }),
   archive: defineContract(
     'clients:archive',
     z.strictObject({ id: uuid('Client ID'), reason: optionalText('Reason', 500) }),
-    client
+    client,
+    { audit: { action: 'archive', entity: 'client' } }
   ),
-  restore: defineContract('clients:restore', byId, client)
+  restore: defineContract('clients:restore', byId, client, { audit: { action: 'restore', entity: 'client' } })
 }

@@ -31,7 +31,11 @@ export type Consent = z.infer<typeof consent>
 
 export const consentsContracts = {
   list: defineContract('consents:list', z.strictObject({ clientId: uuid('Client ID') }), z.array(consent)),
-  create: defineContract('consents:create', z.strictObject({ clientId: uuid('Client ID'), consent: consentInput }), consent),
+  create: defineContract('consents:create', z.strictObject({ clientId: uuid('Client ID'), consent: consentInput }), consent, {
+    audit: { action: 'create', entity: 'consent' }
+  }),
   /** A consent is never deleted; a client who withdraws it has it marked revoked on a date. */
-  revoke: defineContract('consents:revoke', z.strictObject({ id: uuid('Consent ID'), revokedOn: notInFuture('Revoked date') }), consent)
+  revoke: defineContract('consents:revoke', z.strictObject({ id: uuid('Consent ID'), revokedOn: notInFuture('Revoked date') }), consent, {
+    audit: { action: 'revoke', entity: 'consent' }
+  })
 }

@@ -1,16 +1,49 @@
 import { z } from 'zod'
+import type { AuditAction, AuditEntity } from '../domain/audit'
+
+/**
+ * Which record an audited call touched. `clientId` left undefined is looked up by main from the
+ * entity's row; null means the record belongs to no client (the practice profile).
+ */
+export interface AuditTarget {
+  entityId: string | null
+  clientId?: string | null
+}
+
+/**
+ * What a call writes to the audit log when it succeeds, in the same transaction as its write.
+ * Calls without one (lists, search) write nothing. Without `target`, main takes the entity ID
+ * from output.id, else input.id, and the client ID from output.clientId, else input.clientId
+ * (a client's own ID for entity 'client').
+ */
+export interface AuditIntent<In = unknown, Out = unknown> {
+  action: AuditAction
+  entity: AuditEntity
+  target?(input: In, output: Out): AuditTarget
+}
 
 /** A contract is one IPC call: its channel name and the zod schemas of its input and output. */
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   channel: string
   input: I
   output: O
+  audit?: AuditIntent<z.output<I>, z.output<O>>
 }
 
-export const defineContract = <I extends z.ZodType, O extends z.ZodType>(channel: string, input: I, output: O): Contract<I, O> => ({
+export interface ContractOptions<I extends z.ZodType, O extends z.ZodType> {
+  audit?: AuditIntent<z.output<I>, z.output<O>>
+}
+
+export const defineContract = <I extends z.ZodType, O extends z.ZodType>(
+  channel: string,
+  input: I,
+  output: O,
+  options: ContractOptions<I, O> = {}
+): Contract<I, O> => ({
   channel,
   input,
-  output
+  output,
+  ...(options.audit ? { audit: options.audit } : {})
 })
 
 export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'internal'] as const

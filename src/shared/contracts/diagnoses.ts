@@ -26,13 +26,26 @@ const clientId = uuid('Client ID')
 
 export const diagnosesContracts = {
   list: defineContract('diagnoses:list', z.strictObject({ clientId, includeRemoved: z.boolean().default(false) }), z.array(diagnosis)),
-  add: defineContract('diagnoses:add', z.strictObject({ clientId, diagnosis: diagnosisInput }), z.array(diagnosis)),
-  remove: defineContract('diagnoses:remove', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis)),
-  setPrimary: defineContract('diagnoses:setPrimary', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis)),
+  add: defineContract('diagnoses:add', z.strictObject({ clientId, diagnosis: diagnosisInput }), z.array(diagnosis), {
+    audit: {
+      action: 'create',
+      entity: 'diagnosis',
+      // The answer is the whole list: the new one is the current diagnosis with the code just added.
+      target: (input, list) => ({ entityId: list.find((d) => d.code === input.diagnosis.code && !d.removedAt)?.id ?? null, clientId: input.clientId })
+    }
+  }),
+  remove: defineContract('diagnoses:remove', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis), {
+    audit: { action: 'remove', entity: 'diagnosis' }
+  }),
+  setPrimary: defineContract('diagnoses:setPrimary', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis), {
+    audit: { action: 'update', entity: 'diagnosis' }
+  }),
   /** The full new order of the client's current diagnoses, first = A. */
   reorder: defineContract(
     'diagnoses:reorder',
     z.strictObject({ clientId, orderedIds: z.array(uuid('Diagnosis ID')).min(1).max(DIAGNOSIS_LETTERS.length) }),
-    z.array(diagnosis)
+    z.array(diagnosis),
+    // The client's whole list changed order: no single diagnosis is the record.
+    { audit: { action: 'update', entity: 'diagnosis', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
   )
 }

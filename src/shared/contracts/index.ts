@@ -1,3 +1,4 @@
+import { auditContracts } from './audit'
 import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
@@ -14,7 +15,8 @@ export const contracts = {
   diagnoses: diagnosesContracts,
   screening: screeningContracts,
   consents: consentsContracts,
-  practice: practiceContracts
+  practice: practiceContracts,
+  audit: auditContracts
 }
 export type Contracts = typeof contracts
 export type Domain = keyof Contracts

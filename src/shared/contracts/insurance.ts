@@ -45,7 +45,13 @@ export const insuranceContracts = {
     z.strictObject({ clientId: uuid('Client ID'), includeArchived: z.boolean().default(false) }),
     z.array(insurancePolicy)
   ),
-  create: defineContract('insurance:create', z.strictObject({ clientId: uuid('Client ID'), policy: insurancePolicyInput }), insurancePolicy),
-  update: defineContract('insurance:update', z.strictObject({ id: uuid('Policy ID'), policy: insurancePolicyInput }), insurancePolicy),
-  archive: defineContract('insurance:archive', z.strictObject({ id: uuid('Policy ID') }), insurancePolicy)
+  create: defineContract('insurance:create', z.strictObject({ clientId: uuid('Client ID'), policy: insurancePolicyInput }), insurancePolicy, {
+    audit: { action: 'create', entity: 'insurance_policy' }
+  }),
+  update: defineContract('insurance:update', z.strictObject({ id: uuid('Policy ID'), policy: insurancePolicyInput }), insurancePolicy, {
+    audit: { action: 'update', entity: 'insurance_policy' }
+  }),
+  archive: defineContract('insurance:archive', z.strictObject({ id: uuid('Policy ID') }), insurancePolicy, {
+    audit: { action: 'archive', entity: 'insurance_policy' }
+  })
 }

@@ -48,5 +48,8 @@ export type Practice = z.infer<typeof practice>
 export const practiceContracts = {
   /** null until the first-run setup has saved a profile. */
   get: defineContract('practice:get', z.strictObject({}), practice.nullable()),
-  save: defineContract('practice:save', z.strictObject({ profile: practiceInput }), practice)
+  save: defineContract('practice:save', z.strictObject({ profile: practiceInput }), practice, {
+    // A single profile, belonging to no client.
+    audit: { action: 'update', entity: 'practice', target: () => ({ entityId: null, clientId: null }) }
+  })
 }

@@ -31,6 +31,9 @@ export const screeningContracts = {
   record: defineContract(
     'screening:record',
     z.strictObject({ clientId: uuid('Client ID'), itemKey: screeningItemKey, item: screeningRecordInput }),
-    screeningItem
+    screeningItem,
+    // Each answer is a new row, but the answer carries no row ID: the entry names the client only
+    // (the item key is not recorded — the log says which chart, not what was asked).
+    { audit: { action: 'create', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
   )
 }

@@ -7,7 +7,7 @@ import { openDatabase, type Connection } from '../../../src/main/db/connection'
 import { applyMigrations } from '../../../src/main/db/migrate'
 import { MIGRATIONS_FOLDER } from '../../factories/app'
 
-const TABLES = ['__drizzle_migrations', 'clients', 'consents', 'diagnoses', 'insurance_policies', 'practice', 'screening_items']
+const TABLES = ['__drizzle_migrations', 'audit_log', 'clients', 'consents', 'diagnoses', 'insurance_policies', 'practice', 'screening_items']
 
 const temps: string[] = []
 const open: Connection[] = []

@@ -30,6 +30,30 @@ describe('contract registry', () => {
     }
   })
 
+  it('declares what the audit log records for every call that changes a record, and for opening a chart', () => {
+    const intents = Object.fromEntries(allContracts().filter((c) => c.audit).map((c) => [c.channel, `${c.audit!.action} ${c.audit!.entity}`]))
+    expect(intents).toEqual({
+      'clients:get': 'view client',
+      'clients:create': 'create client',
+      'clients:update': 'update client',
+      'clients:archive': 'archive client',
+      'clients:restore': 'restore client',
+      'insurance:create': 'create insurance_policy',
+      'insurance:update': 'update insurance_policy',
+      'insurance:archive': 'archive insurance_policy',
+      'diagnoses:add': 'create diagnosis',
+      'diagnoses:remove': 'remove diagnosis',
+      'diagnoses:setPrimary': 'update diagnosis',
+      'diagnoses:reorder': 'update diagnosis',
+      'screening:record': 'create screening_item',
+      'consents:create': 'create consent',
+      'consents:revoke': 'revoke consent',
+      'practice:save': 'update practice'
+    })
+    // Everything else only reads: lists, search, and the audit log itself.
+    for (const contract of allContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify)$/)
+  })
+
   it('the router serves every contract and nothing else', async () => {
     const app = await openTestApp()
     try {

@@ -1,3 +1,4 @@
 export * from './practice'
 export * from './clients'
 export * from './chart'
+export * from './audit'

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_PROBLEMS } from '../domain/audit'
+import { defineContract } from './contract'
+import { timestamp, uuid } from './fields'
+
+/** An instant in UTC (…Z), normalized to the stored form (milliseconds, Z) so ranges compare as text. */
+const utcInstant = (label: string) =>
+  z.iso
+    .datetime({ error: `${label} should be a date and time in UTC, like 2026-03-08T15:00:00Z` })
+    .transform((s) => new Date(s).toISOString())
+
+export const auditAction = z.enum(AUDIT_ACTIONS, { error: 'Choose an action from the list' })
+export const auditEntity = z.enum(AUDIT_ENTITIES, { error: 'Choose a record type from the list' })
+
+/** The owner's filters; every one optional. Newest entry first. */
+export const auditListInput = z
+  .strictObject({
+    clientId: uuid('Client ID').optional(),
+    action: auditAction.optional(),
+    entity: auditEntity.optional(),
+    actorId: uuid('User ID').optional(),
+    actorLabel: z.string().trim().min(1).max(100).optional(),
+    /** Inclusive. */
+    from: utcInstant('From').optional(),
+    /** Exclusive. */
+    to: utcInstant('To').optional(),
+    page: z.int().min(0).max(100_000).default(0),
+    pageSize: z.int().min(1).max(200).default(50)
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'The end of the range is before its start' })
+export type AuditListInput = z.input<typeof auditListInput>
+export type AuditListQuery = z.output<typeof auditListInput>
+
+/** One entry as the viewer shows it: who, when, which record, what — IDs and names of actions only, never PHI. */
+export const auditEntry = z.strictObject({
+  seq: z.int(),
+  id: z.string(),
+  at: timestamp,
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: auditAction,
+  entity: auditEntity,
+  entityId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  channel: z.string()
+})
+export type AuditEntry = z.infer<typeof auditEntry>
+
+export const auditListOutput = z.strictObject({ rows: z.array(auditEntry), total: z.int() })
+export type AuditListPage = z.infer<typeof auditListOutput>
+
+/**
+ * The chain walked from the first entry. `checked` counts entries found sound before the first
+ * problem (all of them when ok). `guarded` says the append-only triggers are in place: a log can
+ * be whole and still have lost its guard.
+ */
+export const auditVerifyOutput = z.strictObject({
+  ok: z.boolean(),
+  checked: z.int(),
+  firstBrokenSeq: z.int().optional(),
+  problem: z.enum(AUDIT_PROBLEMS).optional(),
+  guarded: z.boolean()
+})
+export type AuditVerifyResult = z.infer<typeof auditVerifyOutput>
+
+export const auditContracts = {
+  list: defineContract('audit:list', auditListInput, auditListOutput),
+  verify: defineContract('audit:verify', z.strictObject({}), auditVerifyOutput)
+}

@@ -1,0 +1,26 @@
+/**
+ * The audit log's vocabulary: what was done, to which kind of record. The exact call is kept
+ * beside it (the IPC channel), so the actions stay few and readable.
+ * Stored as text without a CHECK constraint: adding a word here needs no migration.
+ */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'remove',
+  'revoke',
+  'sign',
+  'view',
+  'export',
+  'sign_in',
+  'sign_in_failed'
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export const AUDIT_ENTITIES = ['client', 'insurance_policy', 'diagnosis', 'screening_item', 'consent', 'practice', 'user'] as const
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
+
+/** What `audit:verify` can find wrong with the chain. */
+export const AUDIT_PROBLEMS = ['edited', 'deleted', 'reordered'] as const
+export type AuditProblem = (typeof AUDIT_PROBLEMS)[number]

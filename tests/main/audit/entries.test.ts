@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { allContracts, defineContract } from '@shared/contracts'
+import type { AuditVerifyResult } from '@shared/contracts/audit'
+import type { Client } from '@shared/contracts/clients'
+import type { Consent } from '@shared/contracts/consents'
+import type { Diagnosis } from '@shared/contracts/diagnoses'
+import type { InsurancePolicy } from '@shared/contracts/insurance'
+import { openTestApp, testId, type TestApp } from '../../factories/app'
+import { clientInput, createClient } from '../../factories/clients'
+import { storedEntries, type StoredEntry } from './helpers'
+
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp()
+})
+afterEach(() => app.close())
+
+const policy = { rank: 'primary', payerName: 'Aetna', payerId: '60054', memberId: 'W123456789', groupNumber: null, relationship: 'self', subscriberName: null, subscriberDateOfBirth: null }
+const consent = { kind: 'kap', version: 'KAP consent v3 (2025)', signedOn: '2026-01-15', witness: 'Jordan Tate' }
+const review = { answer: 'no', note: 'BP 128/82 today', reviewedBy: 'Dr. Rosa Ames, MD', reviewedOn: '2026-01-15' }
+const profile = {
+  practiceName: 'Cascade Ketamine-Assisted Therapy, PLLC', providerName: 'Dana Whitfield-Nakamura', providerCredentials: 'PhD, LMFT',
+  individualNpi: '1234567893', organizationNpi: null, ein: '453456789', licenseNumber: 'T1234', licenseState: 'OR',
+  addressLine1: '1200 SW Main St', addressLine2: null, city: 'Portland', state: 'OR', postalCode: '97205', phone: '(503) 555-0100',
+  defaultPlaceOfService: '11'
+}
+
+/** Calls a channel that must succeed and returns its value and the entries it appended. */
+async function audited<T>(channel: string, input: unknown): Promise<{ value: T; added: StoredEntry[] }> {
+  const before = app.count('audit_log')
+  const value = await app.ok<T>(channel, input)
+  return { value, added: storedEntries(app.connection.sqlite).slice(before) }
+}
+
+const shape = (e: StoredEntry) => ({ channel: e.channel, action: e.action, entity: e.entity, entityId: e.entityId, clientId: e.clientId })
+
+describe('audit entries: one per audited call', () => {
+  it('writes exactly one entry with the action, record and client for every mutating channel and clients:get', async () => {
+    const seen = new Set<string>()
+    let calls = 0
+    const expectOne = async <T>(channel: string, input: unknown, expected: (value: T) => Omit<ReturnType<typeof shape>, 'channel'>) => {
+      const { value, added } = await audited<T>(channel, input)
+      expect(added.map(shape)).toEqual([{ channel, ...expected(value) }])
+      seen.add(channel)
+      calls++
+      return value
+    }
+
+    const c = await expectOne<Client>('clients:create', { client: clientInput() }, (v) => ({ action: 'create', entity: 'client', entityId: v.id, clientId: v.id }))
+    const client = { entity: 'client', entityId: c.id, clientId: c.id }
+    await expectOne('clients:get', { id: c.id }, () => ({ action: 'view', ...client }))
+    await expectOne('clients:update', { id: c.id, client: clientInput({ status: 'active' }) }, () => ({ action: 'update', ...client }))
+    await expectOne('clients:archive', { id: c.id, reason: 'Moved away' }, () => ({ action: 'archive', ...client }))
+    await expectOne('clients:restore', { id: c.id }, () => ({ action: 'restore', ...client }))
+
+    const p = await expectOne<InsurancePolicy>('insurance:create', { clientId: c.id, policy }, (v) => ({ action: 'create', entity: 'insurance_policy', entityId: v.id, clientId: c.id }))
+    await expectOne('insurance:update', { id: p.id, policy: { ...policy, memberId: 'W999' } }, () => ({ action: 'update', entity: 'insurance_policy', entityId: p.id, clientId: c.id }))
+    await expectOne('insurance:archive', { id: p.id }, () => ({ action: 'archive', entity: 'insurance_policy', entityId: p.id, clientId: c.id }))
+
+    const [first] = await expectOne<Diagnosis[]>('diagnoses:add', { clientId: c.id, diagnosis: { code: 'F33.2' } }, (v) => ({ action: 'create', entity: 'diagnosis', entityId: v[0]!.id, clientId: c.id }))
+    const list = await expectOne<Diagnosis[]>('diagnoses:add', { clientId: c.id, diagnosis: { code: 'f4310' } }, (v) => ({
+      action: 'create', entity: 'diagnosis', entityId: v.find((d) => d.code === 'F43.10')!.id, clientId: c.id
+    }))
+    const second = list[1]!
+    await expectOne('diagnoses:setPrimary', { id: second.id }, () => ({ action: 'update', entity: 'diagnosis', entityId: second.id, clientId: c.id }))
+    await expectOne('diagnoses:reorder', { clientId: c.id, orderedIds: [second.id, first!.id] }, () => ({ action: 'update', entity: 'diagnosis', entityId: null, clientId: c.id }))
+    await expectOne('diagnoses:remove', { id: second.id }, () => ({ action: 'remove', entity: 'diagnosis', entityId: second.id, clientId: c.id }))
+    // Removing the last one answers an empty list: the client comes from the diagnosis row itself.
+    expect(await expectOne<Diagnosis[]>('diagnoses:remove', { id: first!.id }, () => ({ action: 'remove', entity: 'diagnosis', entityId: first!.id, clientId: c.id }))).toEqual([])
+
+    await expectOne('screening:record', { clientId: c.id, itemKey: 'glaucoma', item: review }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))
+
+    const k = await expectOne<Consent>('consents:create', { clientId: c.id, consent }, (v) => ({ action: 'create', entity: 'consent', entityId: v.id, clientId: c.id }))
+    await expectOne('consents:revoke', { id: k.id, revokedOn: '2026-02-01' }, () => ({ action: 'revoke', entity: 'consent', entityId: k.id, clientId: c.id }))
+
+    await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
+
+    // Every contract that declares an intent was exercised here.
+    expect([...seen].sort()).toEqual(allContracts().filter((x) => x.audit).map((x) => x.channel).sort())
+    expect(await app.ok<AuditVerifyResult>('audit:verify', {})).toEqual({ ok: true, checked: calls, guarded: true })
+  })
+
+  it('chains each entry to the one before, in order, with who and when from the context', async () => {
+    const c = await createClient(app)
+    await app.ok('clients:get', { id: c.id })
+    await app.ok('clients:get', { id: c.id })
+    const entries = storedEntries(app.connection.sqlite)
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3])
+    expect(entries[0]!.prevHash).toBe('0'.repeat(64))
+    expect(entries[1]!.prevHash).toBe(entries[0]!.hash)
+    expect(entries[2]!.prevHash).toBe(entries[1]!.hash)
+    for (const e of entries) {
+      expect(e.hash).toMatch(/^[0-9a-f]{64}$/)
+      expect(e.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+      expect(e).toMatchObject({ actorId: null, actorLabel: 'local' })
+    }
+    expect(new Set(entries.map((e) => e.id)).size).toBe(3)
+  })
+
+  it('records the actor the context names', async () => {
+    const other = await openTestApp({ context: { actor: () => ({ id: testId(500), label: 'Dana W.' }) } })
+    try {
+      await createClient(other)
+      expect(storedEntries(other.connection.sqlite)[0]).toMatchObject({ actorId: testId(500), actorLabel: 'Dana W.' })
+    } finally {
+      other.close()
+    }
+  })
+
+  it('does not log lists, search or the other reads', async () => {
+    const c = await createClient(app)
+    const before = app.count('audit_log')
+    await app.ok('clients:list', {})
+    await app.ok('clients:search', { query: 'lopez' })
+    await app.ok('insurance:list', { clientId: c.id })
+    await app.ok('diagnoses:list', { clientId: c.id })
+    await app.ok('screening:get', { clientId: c.id })
+    await app.ok('consents:list', { clientId: c.id })
+    await app.ok('practice:get', {})
+    await app.ok('audit:list', {})
+    await app.ok('audit:verify', {})
+    expect(app.count('audit_log')).toBe(before)
+  })
+})
+
+describe('audit entries: only for what happened', () => {
+  it('an invalid input writes no entry', async () => {
+    const c = await createClient(app)
+    const before = app.count('audit_log')
+    expect((await app.fail('clients:create', { client: clientInput({ legalLastName: '' }) })).code).toBe('invalid_input')
+    expect((await app.fail('clients:update', { id: c.id, client: clientInput({ dateOfBirth: '1850-01-01' }) })).code).toBe('invalid_input')
+    expect((await app.fail('clients:get', { id: 'not-an-id' })).code).toBe('invalid_input')
+    expect(app.count('audit_log')).toBe(before)
+  })
+
+  it('a handler that fails writes no entry — a rule, a missing record, or a chart view of no one', async () => {
+    const c = await createClient(app)
+    await app.ok('clients:archive', { id: c.id })
+    const before = app.count('audit_log')
+    expect((await app.fail('clients:archive', { id: c.id })).code).toBe('invalid_input')
+    expect((await app.fail('clients:get', { id: testId(999) })).code).toBe('not_found')
+    expect((await app.fail('diagnoses:add', { clientId: c.id, diagnosis: { code: 'F33.2' } })).code).toBe('invalid_input')
+    expect((await app.fail('consents:revoke', { id: testId(998), revokedOn: '2026-02-01' })).code).toBe('not_found')
+    expect(app.count('audit_log')).toBe(before)
+  })
+
+  it('a write that throws after writing leaves neither the write nor an entry', async () => {
+    app.router.set('test:writeThenThrow', {
+      contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown(), { audit: { action: 'create', entity: 'client' } }),
+      handler: () => {
+        app.services.clients.create(clientInput() as never)
+        throw new Error('disk hiccup')
+      }
+    })
+    expect(await app.call('test:writeThenThrow', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(app.count('clients')).toBe(0)
+    expect(app.count('audit_log')).toBe(0)
+  })
+
+  it('an entry that cannot be written undoes the write it records', async () => {
+    await createClient(app)
+    app.connection.sqlite.exec("CREATE TRIGGER test_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no room'); END")
+    expect(await app.call('clients:create', { client: clientInput({ legalLastName: 'Second' }) })).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(app.count('clients')).toBe(1)
+    expect(app.count('audit_log')).toBe(1)
+    app.connection.sqlite.exec('DROP TRIGGER test_refuse')
+    await createClient(app, { legalLastName: 'Third' })
+    expect(await app.ok('audit:verify', {})).toEqual({ ok: true, checked: 2, guarded: true })
+  })
+
+  it('a commit that fails after the entry was appended does not leave the chain pointing at it', async () => {
+    const c = await createClient(app)
+    // A deferred foreign-key violation passes every statement and fails at COMMIT, after the append.
+    app.router.set('test:commitFails', {
+      contract: defineContract('test:commitFails', z.strictObject({}), z.unknown(), { audit: { action: 'update', entity: 'client' } }),
+      handler: () => {
+        app.connection.sqlite.pragma('defer_foreign_keys = ON')
+        app.connection.sqlite
+          .prepare("INSERT INTO diagnoses (id, client_id, code, position, is_primary, added_at) VALUES (?, ?, 'F33.2', 0, 1, 'x')")
+          .run(testId(900), testId(901))
+        return { id: c.id }
+      }
+    })
+    expect(await app.call('test:commitFails', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(app.count('audit_log')).toBe(1)
+    await app.ok('clients:get', { id: c.id })
+    expect(storedEntries(app.connection.sqlite).map((e) => e.seq)).toEqual([1, 2])
+    expect(await app.ok('audit:verify', {})).toEqual({ ok: true, checked: 2, guarded: true })
+  })
+
+  it('picks up entries another connection appended before writing its own', async () => {
+    const shared = await openTestApp({ file: true })
+    const second = await openTestApp({ databasePath: shared.databasePath, context: { newId: () => crypto.randomUUID() } })
+    try {
+      const c = await createClient(shared)
+      await second.ok('clients:get', { id: c.id })
+      await shared.ok('clients:get', { id: c.id })
+      await second.ok('clients:get', { id: c.id })
+      expect(storedEntries(shared.connection.sqlite).map((e) => e.seq)).toEqual([1, 2, 3, 4])
+      expect(await shared.ok('audit:verify', {})).toEqual({ ok: true, checked: 4, guarded: true })
+    } finally {
+      second.close()
+      shared.close()
+    }
+  })
+})
+
+describe('audit entries: no PHI', () => {
+  it('no audit column holds anything typed about a client', async () => {
+    const sentinel = 'Zyxwquorph'
+    const c = await createClient(app, {
+      legalFirstName: `${sentinel}a`, legalLastName: `${sentinel}b`, preferredName: `${sentinel}c`, email: `${sentinel.toLowerCase()}@example.com`,
+      dateOfBirth: '1961-07-29', phone: '(503) 555-0177', notes: `${sentinel} notes`, city: `${sentinel}ville`
+    })
+    await app.ok('clients:update', { id: c.id, client: clientInput({ legalLastName: `${sentinel}d`, dateOfBirth: '1961-07-29' }) })
+    await app.ok('clients:get', { id: c.id })
+    await app.ok('clients:archive', { id: c.id, reason: `${sentinel} reason` })
+    await app.ok('clients:restore', { id: c.id })
+    await app.ok('insurance:create', { clientId: c.id, policy: { ...policy, memberId: `${sentinel}M`, subscriberName: `${sentinel}S`, relationship: 'spouse' } })
+    await app.ok('consents:create', { clientId: c.id, consent: { ...consent, witness: `${sentinel}W`, notes: `${sentinel}N` } })
+    await app.ok('screening:record', { clientId: c.id, itemKey: 'glaucoma', item: { ...review, note: `${sentinel}note`, reviewedBy: `${sentinel}R` } })
+    await app.ok('diagnoses:add', { clientId: c.id, diagnosis: { code: 'F33.2', description: `${sentinel}desc` } })
+
+    const rows = app.connection.sqlite.prepare('SELECT * FROM audit_log').all() as Record<string, unknown>[]
+    expect(rows.length).toBe(9)
+    const text = JSON.stringify(rows).toLowerCase()
+    for (const needle of [sentinel.toLowerCase(), '1961-07-29', '07/29/1961', '5035550177', '555-0177', 'glaucoma', 'f33.2']) expect(text).not.toContain(needle)
+    // Column by column too, and through the viewer's channel.
+    for (const row of rows) for (const value of Object.values(row)) expect(String(value).toLowerCase()).not.toContain(sentinel.toLowerCase())
+    expect(JSON.stringify(await app.ok('audit:list', { pageSize: 200 })).toLowerCase()).not.toContain(sentinel.toLowerCase())
+  })
+})
