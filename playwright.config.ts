@@ -24,8 +24,8 @@ const ci = !!process.env.CI
 
 export default defineConfig({
   testDir: './tests/e2e',
-  // Resolves the @shared/* and @renderer/* aliases at run time (see that file for why not tsconfig.node.json).
-  tsconfig: './tests/e2e/tsconfig.runtime.json',
+  // Resolves the @shared/* and @renderer/* aliases at run time.
+  tsconfig: './tsconfig.node.json',
   outputDir: './test-results/playwright-artifacts',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
