@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clientListInput, CLIENT_SORT_COLUMNS, ARCHIVE_FILTERS } from '@shared/contracts/clients'
 import { CLIENT_STATUSES } from '@shared/domain/client-status'

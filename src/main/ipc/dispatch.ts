@@ -18,13 +18,17 @@ export interface DispatchOptions {
   validateOutput?: boolean
 }
 
+/** Unknown keys are echoed only when they look like a field name: a key could itself carry PHI or be huge. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
+const echoKey = (k: string) => (FIELD_NAME.test(k) ? k : '(unknown field)')
+
 /** Field path → first message, e.g. "client.legalLastName" → "Legal last name is required". */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '(input)'
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) fields[key === '(input)' ? k : `${key}.${k}`] ??= 'This field is not accepted here'
+      for (const k of issue.keys.map(echoKey)) fields[key === '(input)' ? k : `${key}.${k}`] ??= 'This field is not accepted here'
     } else {
       fields[key] ??= issue.message
     }

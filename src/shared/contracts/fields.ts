@@ -13,6 +13,9 @@ import { US_STATE_CODES } from '../domain/us-states'
 // Control characters other than tab/newline have no place in a record and break exports.
 // oxlint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+// Half of a surrogate pair is not a character: SQLite would store it as U+FFFD and change the text.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const storable = (s: string) => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s)
 
 /**
  * Plain words for the issues no field schema words itself (wrong types or unknown keys sent
@@ -44,7 +47,7 @@ export const requiredText = (label: string, max: number) =>
     .trim()
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} must be ${max} characters or fewer` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be stored` })
+    .refine(storable, { error: `${label} contains characters that cannot be stored` })
 
 /** An optional line of text: empty input is stored as null. */
 export const optionalText = (label: string, max: number) =>
@@ -52,7 +55,7 @@ export const optionalText = (label: string, max: number) =>
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, { error: `${label} must be ${max} characters or fewer` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} contains characters that cannot be stored` })
+    .refine(storable, { error: `${label} contains characters that cannot be stored` })
     .nullish()
     .transform((s) => (s ? s : null))
 

@@ -39,6 +39,7 @@ describe('dispatch: invalid input', () => {
     ['a 1 MB name', 'clients:create', () => ({ client: clientInput({ legalFirstName: 'é'.repeat(1024 * 1024) }) }), { 'client.legalFirstName': 'Legal first name must be 100 characters or fewer' }],
     ['a missing required field', 'clients:create', () => ({ client: withoutLastName }), { 'client.legalLastName': 'Legal last name is required' }],
     ['an unknown key', 'clients:create', () => ({ client: { ...clientInput(), ssn: '123-45-6789' } }), { 'client.ssn': 'This field is not accepted here' }],
+    ['an unknown key that is not a field name', 'clients:create', () => ({ client: { ...clientInput(), 'Jane Doe 1980-01-01': 'x', ['k'.repeat(100_000)]: 1 } }), { 'client.(unknown field)': 'This field is not accepted here' }],
     ['an unknown top-level key', 'clients:create', () => ({ client: clientInput(), admin: true }), { admin: 'This field is not accepted here' }],
     ['a wrong type', 'clients:create', () => ({ client: clientInput({ status: 42 as unknown as 'active' }) }), { 'client.status': 'Choose a status from the list' }],
     ['no client at all', 'clients:create', () => ({}), { client: expect.any(String) }],

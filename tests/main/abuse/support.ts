@@ -1,0 +1,209 @@
+/**
+ * Shared by the abuse tests: a small real practice to aim at, a fingerprint of the whole
+ * database, and inputs derived from a contract's own zod schema — so every channel of the
+ * registry, including ones added later, is exercised without a hand-written list.
+ */
+import { createHash } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
+import type { Contract } from '@shared/contracts'
+import type { TestApp } from '../../factories/app'
+import { createClient } from '../../factories/clients'
+import { DEMO_PRACTICE } from '../../factories/demo'
+
+export interface PracticeIds {
+  /** [current client with a full chart, archived client] */
+  clients: string[]
+  diagnoses: string[]
+  policies: string[]
+  consents: string[]
+}
+
+/** A practice profile and two clients — one with a diagnosis list, a policy, a consent and a screening answer, one archived. */
+export async function seedPractice(app: TestApp): Promise<PracticeIds> {
+  await app.ok('practice:save', { profile: DEMO_PRACTICE })
+  const current = await createClient(app, { notes: 'Seed client for abuse tests.' })
+  const archived = await createClient(app, { legalFirstName: 'Ada', legalLastName: 'Archer', email: 'ada.archer@example.com', status: 'discharged' })
+  await app.ok('clients:archive', { id: archived.id, reason: 'Moved away' })
+  await app.ok('diagnoses:add', { clientId: current.id, diagnosis: { code: 'F33.2' } })
+  const dx = await app.ok<{ id: string }[]>('diagnoses:add', { clientId: current.id, diagnosis: { code: 'F41.1', description: null } })
+  const policy = await app.ok<{ id: string }>('insurance:create', {
+    clientId: current.id,
+    // Secondary, so a new primary policy is still allowed.
+    policy: { rank: 'secondary', payerName: 'Aetna PPO', memberId: 'W123456789', relationship: 'self' }
+  })
+  const consent = await app.ok<{ id: string }>('consents:create', {
+    clientId: current.id,
+    consent: { kind: 'kap', version: 'v1', signedOn: '2026-01-10' }
+  })
+  await app.ok('screening:record', {
+    clientId: current.id,
+    itemKey: 'interacting_medications',
+    item: { answer: 'no', reviewedBy: 'Dr. Ames', reviewedOn: '2026-01-10' }
+  })
+  return { clients: [current.id, archived.id], diagnoses: dx.map((d) => d.id), policies: [policy.id], consents: [consent.id] }
+}
+
+/** Every row of every table, hashed: equal before and after a call means the call wrote nothing. */
+export function databaseFingerprint(sqlite: Database): () => string {
+  const statements = new Map<string, ReturnType<Database['prepare']>>()
+  return () => {
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+    const hash = createHash('sha256')
+    for (const table of tables) {
+      let statement = statements.get(table)
+      if (!statement) {
+        statement = sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+        statements.set(table, statement)
+      }
+      hash.update(table).update(JSON.stringify(statement.raw().all()))
+    }
+    return hash.digest('hex')
+  }
+}
+
+const describeOwn = (o: object) =>
+  Reflect.ownKeys(o)
+    .map((k) => {
+      const d = Object.getOwnPropertyDescriptor(o, k)!
+      return `${String(k)}:${typeof d.value}:${d.get ? 'g' : ''}${d.set ? 's' : ''}`
+    })
+    .join(',')
+
+/** What can be seen of the built-in prototypes; a change means something was polluted. */
+export function prototypeSnapshot(): string {
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype]
+    .map(describeOwn)
+    .concat(String(Object.getPrototypeOf({}) === Object.prototype), String(Object.isExtensible(Object.prototype)))
+    .join('|')
+}
+
+// ---- zod introspection ---------------------------------------------------------------------------
+// Contracts are zod 4 schemas; `def.type` says what each node is.
+type Def = Record<string, unknown> & { type: string }
+const def = (schema: z.ZodType) => (schema as unknown as { def: Def }).def
+
+/** The object schema under wrappers (optional, default, pipe…), or null when the node is not an object. */
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
+  const d = def(schema)
+  switch (d.type) {
+    case 'object':
+      return d.shape as Record<string, z.ZodType>
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      return objectShape(d.innerType as z.ZodType)
+    case 'pipe':
+      return objectShape(d.in as z.ZodType)
+    default:
+      return null
+  }
+}
+
+/** Real IDs for a field, by its name and the channel's domain. */
+export function idsFor(ids: PracticeIds, channel: string, key: string): string[] {
+  const [domain, verb] = channel.split(':')
+  if (key === 'clientId') return ids.clients
+  if (key === 'id' && domain === 'clients' && verb === 'restore') return ids.clients.toReversed()
+  if (key === 'orderedIds') return ids.diagnoses
+  if (key === 'id') {
+    if (domain === 'diagnoses') return ids.diagnoses
+    if (domain === 'insurance') return ids.policies
+    if (domain === 'consents') return ids.consents
+  }
+  return ids.clients
+}
+
+const STRING_CANDIDATES = [
+  'Test value', '2026-01-15', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', ''
+]
+const NUMBER_CANDIDATES = [0, 1, 8, 50]
+
+/**
+ * Values a node accepts, best first: a guess per kind, kept only when the node's own schema
+ * agrees (so refinements like "not in the future" or an NPI check digit are respected).
+ */
+function candidates(schema: z.ZodType, ctx: { ids: PracticeIds; channel: string; key: string }): unknown[] {
+  const d = def(schema)
+  const keep = (values: unknown[]) => values.filter((v) => schema.safeParse(v).success)
+  switch (d.type) {
+    case 'object': {
+      const shape = d.shape as Record<string, z.ZodType>
+      const out: Record<string, unknown> = {}
+      for (const [key, child] of Object.entries(shape)) {
+        const [first] = candidates(child, { ...ctx, key })
+        if (first !== undefined) out[key] = first
+      }
+      return [out]
+    }
+    case 'optional':
+      return keep([...candidates(d.innerType as z.ZodType, ctx), undefined])
+    case 'nullable':
+      return keep([...candidates(d.innerType as z.ZodType, ctx), null])
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      return keep([...candidates(d.innerType as z.ZodType, ctx), undefined])
+    case 'pipe':
+      return keep(candidates(d.in as z.ZodType, ctx))
+    case 'union':
+      return keep((d.options as z.ZodType[]).toReversed().flatMap((o) => candidates(o, ctx)))
+    case 'enum':
+      return Object.values(d.entries as Record<string, unknown>)
+    case 'literal':
+      return [...(d.values as unknown[])]
+    case 'boolean':
+      return [false, true]
+    case 'null':
+      return [null]
+    case 'array': {
+      const element = def(d.element as z.ZodType)
+      // A list of IDs (a new order of diagnoses…): all the real ones first, then just one.
+      const all = element.type === 'string' && element.format === 'uuid' ? [idsFor(ctx.ids, ctx.channel, ctx.key)] : []
+      return keep([...all, candidates(d.element as z.ZodType, ctx).slice(0, 1), []])
+    }
+    case 'string':
+      return keep(d.format === 'uuid' ? [...idsFor(ctx.ids, ctx.channel, ctx.key), ...STRING_CANDIDATES] : STRING_CANDIDATES)
+    case 'number':
+    case 'int':
+      return keep(NUMBER_CANDIDATES)
+    case 'record':
+      return [{}]
+    default:
+      return []
+  }
+}
+
+/** A valid input for the contract, filled with real IDs, or undefined when none could be derived. */
+export function validInput(contract: Contract, ids: PracticeIds): unknown {
+  const [value] = candidates(contract.input, { ids, channel: contract.channel, key: '' })
+  return contract.input.safeParse(value).success ? value : undefined
+}
+
+export type Path = (string | number)[]
+
+/** Every path to a value inside `value` (objects and arrays, depth first), the root excluded. */
+export function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== 'object') return []
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)
+  return entries.flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])])
+}
+
+/** The object or array that holds the value at `path` (structuredClone'd `root` is edited in place). */
+export function parentOf(root: unknown, path: Path): Record<string | number, unknown> {
+  let node = root as Record<string | number, unknown>
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>
+  return node
+}
+
+/** Sets a key as an own data property, even `__proto__` — the way IPC's structured clone delivers it. */
+export function defineOwn(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
