@@ -66,6 +66,11 @@ export interface DataTableProps<TData extends RowData> {
   className?: string
   /** Extra classes per row. */
   rowClassName?: (row: TData) => string | undefined
+  /**
+   * Fixed layout: columns take the widths their `meta.headerClassName` gives (the rest share
+   * what is left) and long cells truncate, so the table never overflows the window sideways.
+   */
+  fixedLayout?: boolean
 }
 
 const emptySorting: SortingState = []
@@ -88,7 +93,8 @@ export function DataTable<TData extends RowData>({
   stale = false,
   empty,
   className,
-  rowClassName
+  rowClassName,
+  fixedLayout = false
 }: DataTableProps<TData>) {
   const [localSorting, setLocalSorting] = useState<SortingState>(emptySorting)
   const controlled = sorting !== undefined
@@ -152,7 +158,7 @@ export function DataTable<TData extends RowData>({
 
   return (
     <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
-      <table aria-label={label} aria-busy={loading || stale || undefined} className="w-full border-separate border-spacing-0 text-sm">
+      <table aria-label={label} aria-busy={loading || stale || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

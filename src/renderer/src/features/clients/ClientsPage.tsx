@@ -33,7 +33,7 @@ const columns = [
       return (
         <div className="flex min-w-0 items-center gap-2">
           <div className="min-w-0">
-            <span className="font-medium text-ink">
+            <span className="font-medium break-words text-ink">
               {c.legalLastName}, {c.legalFirstName}
             </span>
             {c.preferredName && c.preferredName !== c.legalFirstName && <span className="text-ink-soft"> “{c.preferredName}”</span>}
@@ -47,7 +47,7 @@ const columns = [
         </div>
       )
     },
-    meta: { className: 'min-w-56' }
+    meta: { headerClassName: 'w-[23%]' }
   }),
   col.accessor('dateOfBirth', {
     header: 'Date of birth',
@@ -67,26 +67,30 @@ const columns = [
         </span>
       )
     },
-    meta: { className: 'w-44' }
+    meta: { headerClassName: 'w-[15%]' }
   }),
   col.accessor('status', {
     header: 'Status',
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
-    meta: { className: 'w-40' }
+    meta: { headerClassName: 'w-[13%]' }
   }),
   col.accessor('phone', {
     header: 'Phone',
-    cell: ({ getValue }) => <span className="num whitespace-nowrap text-ink-soft">{getValue() ?? ''}</span>,
-    meta: { className: 'w-40' }
+    cell: ({ getValue }) => <span className="num block truncate text-ink-soft">{getValue() ?? ''}</span>,
+    meta: { headerClassName: 'w-[16%]' }
   }),
   col.accessor('email', {
     header: 'Email',
-    cell: ({ getValue }) => <span className="block max-w-64 truncate text-ink-soft">{getValue() ?? ''}</span>
+    cell: ({ getValue }) => (
+      <span className="block truncate text-ink-soft" title={getValue() ?? undefined}>
+        {getValue() ?? ''}
+      </span>
+    )
   }),
   col.accessor('intakeDate', {
     header: 'Intake date',
     cell: ({ getValue }) => <span className="num whitespace-nowrap text-ink-soft">{formatDate(getValue())}</span>,
-    meta: { className: 'w-32' }
+    meta: { headerClassName: 'w-[12%]' }
   })
 ]
 
@@ -292,6 +296,7 @@ export function ClientsPage() {
       ) : (
         <DataTable
           label="Clients"
+          fixedLayout
           columns={columns}
           data={list.data?.rows ?? NO_ROWS}
           getRowId={(r) => r.id}
