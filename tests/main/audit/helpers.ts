@@ -1,20 +1,9 @@
 import type { Sqlite } from '../../../src/main/db/connection'
+import type { ChainedRow } from '../../../src/main/features/audit/chain'
 import type { TestApp } from '../../factories/app'
 
-export interface StoredEntry {
-  seq: number
-  id: string
-  at: string
-  actorId: string | null
-  actorLabel: string
-  action: string
-  entity: string
-  entityId: string | null
-  clientId: string | null
-  channel: string
-  prevHash: string
-  hash: string
-}
+/** An audit row exactly as stored: the chained fields and their hash. */
+export type StoredEntry = ChainedRow
 
 /** Every audit row as stored, in chain order. */
 export const storedEntries = (sqlite: Sqlite): StoredEntry[] =>

@@ -74,6 +74,11 @@ export function createClientsService(ctx: ServiceContext) {
       return toClient(require(id))
     },
 
+    /** For other services: reading a chart section needs the client to exist (archived is fine). */
+    requireExisting(id: string): void {
+      require(id)
+    },
+
     /** For other services: a client must exist and be current before anything is added to the chart. */
     requireCurrent(id: string): ClientRow {
       const row = require(id)

@@ -24,7 +24,7 @@ export function createConsentsService(ctx: ServiceContext, clients: ClientsServi
 
   return {
     list(clientId: string): Consent[] {
-      clients.get(clientId)
+      clients.requireExisting(clientId)
       return repo.listByClient(clientId).map(toConsent)
     },
 

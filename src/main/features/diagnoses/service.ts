@@ -50,7 +50,7 @@ export function createDiagnosesService(ctx: ServiceContext, clients: ClientsServ
 
   return {
     list(clientId: string, includeRemoved: boolean): Diagnosis[] {
-      clients.get(clientId)
+      clients.requireExisting(clientId)
       const list = current(clientId)
       return includeRemoved ? [...list, ...repo.listRemoved(clientId).map((row) => toDiagnosis(row, null))] : list
     },

@@ -34,7 +34,7 @@ export function createInsuranceService(ctx: ServiceContext, clients: ClientsServ
 
   return {
     list(clientId: string, includeArchived: boolean): InsurancePolicy[] {
-      clients.get(clientId)
+      clients.requireExisting(clientId)
       return repo.listByClient(clientId, includeArchived).map(toPolicy)
     },
 

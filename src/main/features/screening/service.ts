@@ -31,7 +31,7 @@ export function createScreeningService(ctx: ServiceContext, clients: ClientsServ
 
   return {
     get(clientId: string): ScreeningItem[] {
-      clients.get(clientId)
+      clients.requireExisting(clientId)
       const byKey = new Map(repo.listCurrent(clientId).map((row) => [row.itemKey, row]))
       return SCREENING_ITEM_KEYS.map((key) => {
         const row = byKey.get(key)
