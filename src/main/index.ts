@@ -2,16 +2,20 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
-import { openApp, type AppCore } from './app'
+import { allChannels } from '@shared/contracts'
+import type { AppCore } from './app'
 import { runAutomaticBackup } from './backup'
 import { registerIpc } from './ipc/handle'
 import { consoleLogger } from './log'
-import { APP_NAME, backupDirIn, databasePathIn, resolveDataDir } from './paths'
+import { APP_NAME, backupDirIn, resolveDataDir } from './paths'
+import { startCore, type CoreHost } from './startup'
 import { denyPermissionRequest, denyWindowOpen, isAllowedNavigation, isTrustedSender, secureWebPreferences } from './window/policy'
 
-// Startup: open the database → migrate (after a backup) → register IPC → create the window.
+// Startup: check and open the database → migrate (after a backup) → register IPC → create the window.
+// A damaged, locked or lost database does not stop the app: the host stays in recovery mode and
+// the window shows the recovery screen, which offers the backups (src/main/startup.ts).
 app.setName(APP_NAME)
-let core: AppCore | null = null
+let host: CoreHost | null = null
 
 const rendererUrl = (): string =>
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
@@ -58,15 +62,11 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir()
   mkdirSync(dataDir, { recursive: true })
   try {
-    core = await openApp({
-      databasePath: databasePathIn(dataDir),
-      migrationsFolder: join(app.getAppPath(), 'drizzle'),
-      backupDir: backupDirIn(dataDir),
-      logger: consoleLogger
-    })
+    host = await startCore({ dataDir, migrationsFolder: join(app.getAppPath(), 'drizzle'), logger: consoleLogger })
   } catch (err) {
-    consoleLogger.error('startup.database_failed', { name: (err as Error)?.name ?? 'unknown' })
-    dialog.showErrorBox(APP_NAME, `The practice database in ${dataDir} could not be opened. No data was changed. Please contact support before trying again.`)
+    // Only a fault of the installation (e.g. missing migrations) gets here; a damaged database opens the recovery screen.
+    consoleLogger.error('startup.failed', { name: (err as Error)?.name ?? 'unknown' })
+    dialog.showErrorBox(APP_NAME, 'KAP Practice could not start. No data was changed. Please reinstall the app or contact support.')
     app.exit(1)
     return
   }
@@ -75,9 +75,12 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => denyPermissionRequest(permission))
 
   const appUrl = rendererUrl()
-  registerIpc(ipcMain, core.router.keys(), (frameUrl) => isTrustedSender(frameUrl, appUrl), core.call, consoleLogger)
+  const served = host
+  registerIpc(ipcMain, allChannels(), (frameUrl) => isTrustedSender(frameUrl, appUrl), (channel, input) => served.call(channel, input), consoleLogger)
   createWindow()
-  scheduleDailyBackups(core, backupDirIn(dataDir))
+  // Backups only once a practice database is open (at start-up, or after the recovery screen opened one).
+  if (host.core) scheduleDailyBackups(host.core, backupDirIn(dataDir))
+  else host.onReady((core) => scheduleDailyBackups(core, backupDirIn(dataDir)))
 }
 
 const HOUR_MS = 60 * 60 * 1000
@@ -95,14 +98,16 @@ function scheduleDailyBackups(appCore: AppCore, backupDir: string): void {
 let quitting = false
 /** Quit waits for one last verified backup, then closes the database. */
 async function backupAndClose(): Promise<void> {
-  if (!core) return
+  if (!host) return
+  const core = host.core
   try {
-    await runAutomaticBackup(core.connection.sqlite, backupDirIn(resolveDataDir()), 'quit')
+    // In recovery mode there is no open database to back up: the damaged file stays as it is.
+    if (core) await runAutomaticBackup(core.connection.sqlite, host.backupDir, 'quit')
   } catch (err) {
     consoleLogger.error('backup.quit_failed', { code: (err as { code?: string })?.code ?? 'unknown' })
   } finally {
-    core.close()
-    core = null
+    host.close()
+    host = null
   }
 }
 
@@ -119,13 +124,13 @@ if (!app.requestSingleInstanceLock()) {
   })
   void app.whenReady().then(start)
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) createWindow()
+    if (host && BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('before-quit', (event) => {
-    if (quitting || !core) return
+    if (quitting || !host) return
     event.preventDefault()
     quitting = true
     void backupAndClose().finally(() => app.quit())

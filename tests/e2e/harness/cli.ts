@@ -41,8 +41,8 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number')
   if (values.seed !== undefined && values.seed !== 'demo') throw new Error('--seed only knows "demo"')
 
-  const harness = await startHarness({ dataDir: process.env.KAP_DATA_DIR || undefined, port, keepDataDir: true })
-  if (values.seed === 'demo') await seedDemo(harness)
+  const harness = await startHarness({ dataDir: process.env.KAP_DATA_DIR || undefined, port, keepDataDir: true, allowRecovery: true })
+  if (values.seed === 'demo' && harness.host.core) await seedDemo(harness)
 
   // The one place this harness prints: where to point a browser, and where the data is.
   process.stdout.write(`KAP Practice harness\n  URL:  ${harness.url}/\n  Data: ${harness.dataDir}\nPress Ctrl+C to stop.\n`)

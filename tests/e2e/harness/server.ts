@@ -3,7 +3,7 @@
  * HTTP server on 127.0.0.1 that also serves the BUILT renderer (out/renderer). A same-origin
  * /__harness/bridge.js gives the page the very `window.api` the preload would, built by the same
  * buildApi() from the same contract registry, with each call POSTed to /__rpc/<channel> and
- * answered by `app.call(channel, body)` — exactly what IPC does. The page's strict CSP
+ * answered by `host.call(channel, body)` (start-up's host: the app core, or the recovery handlers) — exactly what IPC does. The page's strict CSP
  * (`script-src 'self'`) is left untouched: the bridge is a same-origin file.
  *
  * Never imports electron. Logs nothing about request bodies (they carry PHI).
@@ -14,8 +14,9 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { openApp, type AppCore, type OpenAppOptions } from '../../../src/main/app'
-import { backupDirIn, databasePathIn } from '../../../src/main/paths'
+import type { AppCore, OpenAppOptions } from '../../../src/main/app'
+import { backupDirIn } from '../../../src/main/paths'
+import { startCore, type CoreHost } from '../../../src/main/startup'
 import { buildApi } from '../../../src/preload/api'
 import { allChannels } from '../../../src/shared/contracts'
 import type { Logger } from '../../../src/main/log'
@@ -39,13 +40,21 @@ export interface HarnessOptions {
   logger?: Logger
   /** A fixed clock / deterministic ids, passed through to openApp. */
   context?: OpenAppOptions['context']
+  /**
+   * Serve the recovery screen when dataDir's database is damaged, locked or lost (as the app
+   * does). Without it such a data folder makes startHarness throw.
+   */
+  allowRecovery?: boolean
 }
 
 export interface Harness {
   /** e.g. http://127.0.0.1:41234 — no trailing slash. */
   url: string
   dataDir: string
-  app: AppCore
+  /** The open app core; throws while the host is in recovery mode. */
+  readonly app: AppCore
+  /** Start-up's host: the mode, and every channel as the page calls it (recovery included). */
+  host: CoreHost
   close(): Promise<void>
 }
 
@@ -173,14 +182,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const backupDir = backupDirIn(dataDir)
   await mkdir(backupDir, { recursive: true })
 
-  const app = await openApp({
-    databasePath: databasePathIn(dataDir),
+  // The same start-up as the Electron app: a damaged database means recovery mode, not a crash.
+  const host = await startCore({
+    dataDir,
     migrationsFolder: join(repoRoot, 'drizzle'),
-    backupDir,
     validateOutput: true,
     logger: options.logger,
     context: options.context
   })
+  const mode = host.current()
+  if (mode.mode === 'recovery' && !options.allowRecovery) {
+    host.close()
+    if (createdDataDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true })
+    throw new Error(`The practice database could not be opened (${mode.state}); pass allowRecovery to serve the recovery screen.`)
+  }
 
   const bridge = bridgeSource()
   let origins = new Set<string>()
@@ -259,14 +274,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       send(res, 400, 'Body is not JSON')
       return
     }
-    const result = await app.call(channel, input)
+    const result = await host.call(channel, input)
     send(res, 200, JSON.stringify(result), CONTENT_TYPES['.json'])
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     // DNS-rebinding / cross-site guard: only our own Host, and our own Origin when one is sent.
-    const host = String(req.headers.host ?? '').toLowerCase()
-    if (!hosts.has(host)) {
+    const hostHeader = String(req.headers.host ?? '').toLowerCase()
+    if (!hosts.has(hostHeader)) {
       send(res, 403, 'Forbidden host')
       return
     }
@@ -303,7 +318,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       })
     })
   } catch (err) {
-    app.close()
+    host.close()
     if (createdDataDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true })
     throw err
   }
@@ -315,7 +330,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
-    app,
+    host,
+    get app(): AppCore {
+      const core = host.core
+      if (!core) throw new Error('The harness is in recovery mode: its practice database is not open')
+      return core
+    },
     async close() {
       if (closed) return
       closed = true
@@ -323,7 +343,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         server.close(() => ok())
         server.closeAllConnections()
       })
-      app.close()
+      host.close()
       if (createdDataDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true })
     }
   }

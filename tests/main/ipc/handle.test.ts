@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { allChannels } from '@shared/contracts'
+import { coreChannels as allChannels } from '@shared/contracts'
 import { registerIpc } from '../../../src/main/ipc/handle'
 import type { Logger, LogFacts } from '../../../src/main/log'
 import { isTrustedSender } from '../../../src/main/window/policy'

@@ -6,7 +6,7 @@ import { DashboardPage } from '@renderer/features/dashboard/DashboardPage'
 import { SessionsPage } from '@renderer/features/sessions/SessionsPage'
 import { BillingPage } from '@renderer/features/billing/BillingPage'
 import { SettingsPage } from '@renderer/features/settings/SettingsPage'
-import { FirstRunGate } from './FirstRunGate'
+import { StartupGate } from './StartupGate'
 import { NotFoundPage } from './NotFoundPage'
 import { RouteError } from './RouteError'
 
@@ -14,7 +14,7 @@ import { RouteError } from './RouteError'
 export const router = createHashRouter([
   {
     path: '/',
-    element: <FirstRunGate />,
+    element: <StartupGate />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <DashboardPage />, handle: { label: 'the dashboard' } },
