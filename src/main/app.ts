@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { openDatabase, type Connection } from './db/connection'
 import { applyMigrations } from './db/migrate'
 import { createContext, type ContextOverrides } from './context'
@@ -7,6 +7,7 @@ import { createRouter, type Router } from './ipc/router'
 import { dispatch, type DispatchOptions } from './ipc/dispatch'
 import { consoleLogger, type Logger } from './log'
 import type { Result } from '@shared/contracts'
+import type { KdfParams } from './features/exports/archive-format'
 
 export interface AppCore {
   connection: Connection
@@ -24,6 +25,13 @@ export interface OpenAppOptions {
   key?: Buffer
   migrationsFolder?: string
   backupDir?: string
+  /**
+   * The practice's data folder (exports go to `<dataDir>/exports/`); defaults to the database
+   * file's folder, which is what the app and the harness use. Unset for ':memory:'.
+   */
+  dataDir?: string
+  /** Tests lower the archive's scrypt cost. */
+  archiveKdf?: KdfParams
   logger?: Logger
   validateOutput?: boolean
   /** Clock, ID source and actor; tests fix the first two. */
@@ -44,7 +52,17 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
     connection.close()
     throw err
   }
-  const services = createServices(createContext(connection, options.context))
+  const onDisk = options.databasePath !== ':memory:' && !options.databasePath.startsWith('file:')
+  const dataDir = options.dataDir ?? (onDisk ? dirname(resolve(options.databasePath)) : undefined)
+  const services = createServices(createContext(connection, options.context), {
+    exports: {
+      dataDir,
+      databasePath: onDisk ? resolve(options.databasePath) : undefined,
+      backupDir: options.backupDir ?? (dataDir ? resolve(dataDir, 'backups') : undefined),
+      migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
+      kdf: options.archiveKdf
+    }
+  })
   const router = createRouter(services)
   const dispatchOptions: DispatchOptions = {
     transaction: (fn) => {

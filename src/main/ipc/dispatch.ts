@@ -53,11 +53,17 @@ export async function dispatch(router: Router, channel: string, rawInput: unknow
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
   try {
     const intent = route.contract.audit
-    const value = await options.transaction(() => {
-      const output = route.handler(parsed.data)
-      if (intent) options.audit({ channel, intent, input: parsed.data, output })
-      return output
-    })
+    let value: unknown
+    if (route.contract.outsideTransaction) {
+      value = await route.handler(parsed.data)
+      if (intent) options.transaction(() => options.audit({ channel, intent, input: parsed.data, output: value }))
+    } else {
+      value = await options.transaction(() => {
+        const output = route.handler(parsed.data)
+        if (intent) options.audit({ channel, intent, input: parsed.data, output })
+        return output
+      })
+    }
     if (options.validateOutput) {
       const out = route.contract.output.safeParse(value)
       if (!out.success) {

@@ -1,17 +1,25 @@
 import type { z } from 'zod'
-import { contracts, type Contract, type Contracts, type Domain } from '@shared/contracts'
+import { contracts, HOST_DOMAINS, type Contract, type Contracts, type CoreDomain, type Domain } from '@shared/contracts'
 import type { Services } from '../services'
 import { auditHandlers } from '../features/audit/handlers'
 import { clientsHandlers } from '../features/clients/handlers'
 import { consentsHandlers } from '../features/consents/handlers'
 import { diagnosesHandlers } from '../features/diagnoses/handlers'
+import { exportsHandlers } from '../features/exports/handlers'
 import { insuranceHandlers } from '../features/insurance/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
 
-/** A domain's handlers: one per contract, taking validated input, returning the output value. */
+/**
+ * A domain's handlers: one per contract, taking validated input, returning the output value
+ * (a promise only for a contract marked `outsideTransaction`: a transaction cannot await).
+ */
 export type Handlers<D extends Domain> = {
-  [V in keyof Contracts[D]]: Contracts[D][V] extends Contract<infer I, infer O> ? (input: z.output<I>) => z.input<O> : never
+  [V in keyof Contracts[D]]: Contracts[D][V] extends Contract<infer I, infer O>
+    ? Contracts[D][V] extends { outsideTransaction: true }
+      ? (input: z.output<I>) => Promise<z.input<O>>
+      : (input: z.output<I>) => z.input<O>
+    : never
 }
 
 export interface Route {
@@ -20,19 +28,24 @@ export interface Route {
 }
 export type Router = Map<string, Route>
 
-/** Binds every contract of the registry to its handler; a contract without one is a startup error. */
+/**
+ * Binds every contract of the registry to its handler; a contract without one is a startup error.
+ * The host's domains (recovery) are served by src/main/startup.ts, which works without a database.
+ */
 export function createRouter(services: Services): Router {
-  const handlers: { [D in Domain]: Handlers<D> } = {
+  const handlers: { [D in CoreDomain]: Handlers<D> } = {
     clients: clientsHandlers(services),
     insurance: insuranceHandlers(services),
     diagnoses: diagnosesHandlers(services),
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
     practice: practiceHandlers(services),
-    audit: auditHandlers(services)
+    audit: auditHandlers(services),
+    exports: exportsHandlers(services)
   }
   const router: Router = new Map()
   for (const [domain, group] of Object.entries(contracts)) {
+    if ((HOST_DOMAINS as readonly string[]).includes(domain)) continue
     for (const [verb, contract] of Object.entries(group as Record<string, Contract>)) {
       const handler = (handlers as unknown as Record<string, Record<string, Route['handler']>>)[domain]?.[verb]
       if (!handler) throw new Error(`No handler for ${contract.channel}`)

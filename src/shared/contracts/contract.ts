@@ -28,23 +28,34 @@ export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   input: I
   output: O
   audit?: AuditIntent<z.output<I>, z.output<O>>
+  /**
+   * The handler is async and runs outside dispatch's SQLite transaction (an import replaces the
+   * whole database through its own connections); its audit entry is written after it succeeds.
+   */
+  outsideTransaction?: true
 }
 
 export interface ContractOptions<I extends z.ZodType, O extends z.ZodType> {
   audit?: AuditIntent<z.output<I>, z.output<O>>
+  outsideTransaction?: true
 }
 
-export const defineContract = <I extends z.ZodType, O extends z.ZodType>(
+/** An async contract keeps `outsideTransaction: true` in its type, so the router asks for an async handler. */
+export type AsyncMark<Opt> = Opt extends { outsideTransaction: true } ? { outsideTransaction: true } : unknown
+
+export const defineContract = <I extends z.ZodType, O extends z.ZodType, const Opt extends ContractOptions<I, O> = ContractOptions<I, O>>(
   channel: string,
   input: I,
   output: O,
-  options: ContractOptions<I, O> = {}
-): Contract<I, O> => ({
-  channel,
-  input,
-  output,
-  ...(options.audit ? { audit: options.audit } : {})
-})
+  options?: Opt
+): Contract<I, O> & AsyncMark<Opt> =>
+  ({
+    channel,
+    input,
+    output,
+    ...(options?.audit ? { audit: options.audit } : {}),
+    ...(options?.outsideTransaction ? { outsideTransaction: true as const } : {})
+  }) as Contract<I, O> & AsyncMark<Opt>
 
 export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'internal'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

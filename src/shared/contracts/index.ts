@@ -3,8 +3,10 @@ import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
 import { diagnosesContracts } from './diagnoses'
+import { exportsContracts } from './exports'
 import { insuranceContracts } from './insurance'
 import { practiceContracts } from './practice'
+import { recoveryContracts } from './recovery'
 import { screeningContracts } from './screening'
 import type { z } from 'zod'
 
@@ -16,7 +18,9 @@ export const contracts = {
   screening: screeningContracts,
   consents: consentsContracts,
   practice: practiceContracts,
-  audit: auditContracts
+  audit: auditContracts,
+  exports: exportsContracts,
+  recovery: recoveryContracts
 }
 export type Contracts = typeof contracts
 export type Domain = keyof Contracts
@@ -25,6 +29,22 @@ export const allContracts = (): Contract[] =>
   Object.values(contracts).flatMap((group) => Object.values(group) as Contract[])
 
 export const allChannels = (): string[] => allContracts().map((c) => c.channel)
+
+/**
+ * Domains served by the start-up host (src/main/startup.ts) rather than the practice router:
+ * they must answer while the database is not open.
+ */
+export const HOST_DOMAINS = ['recovery'] as const
+export type HostDomain = (typeof HOST_DOMAINS)[number]
+export type CoreDomain = Exclude<Domain, HostDomain>
+
+/** The contracts the practice router (the app core) serves: everything but the host's. */
+export const coreContracts = (): Contract[] =>
+  Object.entries(contracts)
+    .filter(([domain]) => !(HOST_DOMAINS as readonly string[]).includes(domain))
+    .flatMap(([, group]) => Object.values(group) as Contract[])
+
+export const coreChannels = (): string[] => coreContracts().map((c) => c.channel)
 
 /** The typed API the renderer sees: `api.clients.list(input)` → Result. */
 export type Api = {

@@ -10,7 +10,7 @@
 import * as fc from 'fast-check'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { allChannels, allContracts, appErrorSchema, type Contract } from '@shared/contracts'
+import { allChannels, appErrorSchema, coreContracts as allContracts, type Contract } from '@shared/contracts'
 import type { LogFacts, Logger } from '../../../src/main/log'
 import { openTestApp, testId, type TestApp } from '../../factories/app'
 import {

@@ -118,8 +118,11 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
   return ids.clients
 }
 
+export const FUZZ_ARCHIVE_NAME = 'practice.kaparchive'
 const STRING_CANDIDATES = [
-  'Test value', '2026-01-15', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', ''
+  'Test value', '2026-01-15', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', '',
+  // An archive chosen from the exports folder (exports:importArchive); tests that import put one there.
+  FUZZ_ARCHIVE_NAME
 ]
 const NUMBER_CANDIDATES = [0, 1, 8, 50]
 

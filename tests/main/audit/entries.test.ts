@@ -12,7 +12,8 @@ import { storedEntries, type StoredEntry } from './helpers'
 
 let app: TestApp
 beforeEach(async () => {
-  app = await openTestApp()
+  // On a file, so the exports have a data folder; a cheap scrypt for the archive.
+  app = await openTestApp({ file: true, archiveKdf: { log2N: 12, r: 8, p: 1 } })
 })
 afterEach(() => app.close())
 
@@ -75,6 +76,18 @@ describe('audit entries: one per audited call', () => {
     await expectOne('consents:revoke', { id: k.id, revokedOn: '2026-02-01' }, () => ({ action: 'revoke', entity: 'consent', entityId: k.id, clientId: c.id }))
 
     await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
+
+    const practiceWide = { entity: 'practice', entityId: null, clientId: null }
+    await expectOne('exports:custodian', {}, () => ({ action: 'export', ...practiceWide }))
+    const archive = await expectOne<{ fileName: string }>('exports:archive', { passphrase: 'a long enough passphrase' }, () => ({ action: 'export', ...practiceWide }))
+    // The import brings back the log as the archive froze it — taken just before its own 'export'
+    // entry was appended — and adds one entry: the same count as before, ending with the restore.
+    const before = app.count('audit_log')
+    await app.ok('exports:importArchive', { fileName: archive.fileName, passphrase: 'a long enough passphrase' })
+    const after = storedEntries(app.connection.sqlite)
+    expect(after).toHaveLength(before)
+    expect(shape(after.at(-1)!)).toEqual({ channel: 'exports:importArchive', action: 'restore', ...practiceWide })
+    seen.add('exports:importArchive')
 
     // Every contract that declares an intent was exercised here.
     expect([...seen].sort()).toEqual(allContracts().filter((x) => x.audit).map((x) => x.channel).sort())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allChannels, allContracts, contracts, type Contract } from '@shared/contracts'
+import { allChannels, allContracts, contracts, coreChannels, coreContracts, HOST_DOMAINS, type Contract } from '@shared/contracts'
 import { buildApi } from '../../../src/preload/api'
 import { openTestApp } from '../../factories/app'
 
@@ -48,17 +48,23 @@ describe('contract registry', () => {
       'screening:record': 'create screening_item',
       'consents:create': 'create consent',
       'consents:revoke': 'revoke consent',
-      'practice:save': 'update practice'
+      'practice:save': 'update practice',
+      'exports:custodian': 'export practice',
+      'exports:archive': 'export practice',
+      'exports:importArchive': 'restore practice'
     })
-    // Everything else only reads: lists, search, and the audit log itself.
-    for (const contract of allContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify)$/)
+    // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
+    // calls run while no database — and so no audit log — is open.)
+    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify)$/)
   })
 
-  it('the router serves every contract and nothing else', async () => {
+  it('the router serves every contract but the start-up host\'s (recovery), and nothing else', async () => {
+    expect(HOST_DOMAINS).toEqual(['recovery'])
+    expect(allChannels().filter((c) => !coreChannels().includes(c)).sort()).toEqual(Object.values(contracts.recovery).map((c) => c.channel).sort())
     const app = await openTestApp()
     try {
-      expect([...app.router.keys()].sort()).toEqual(allChannels().sort())
-      for (const contract of allContracts()) expect(app.router.get(contract.channel)?.contract).toBe(contract)
+      expect([...app.router.keys()].sort()).toEqual(coreChannels().sort())
+      for (const contract of coreContracts()) expect(app.router.get(contract.channel)?.contract).toBe(contract)
     } finally {
       app.close()
     }

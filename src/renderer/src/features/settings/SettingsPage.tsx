@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { ErrorState, LoadingRows, PageHeader } from '@renderer/components'
 import { formatTimestamp } from '@renderer/lib/format'
+import { DataExportSection } from '@renderer/features/exports/DataExportSection'
 import { PracticeProfileForm } from './PracticeProfileForm'
 import { practiceQueries } from './queries'
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <PracticeProfileForm practice={practice.data} />
         )}
       </section>
+      <DataExportSection />
     </div>
   )
 }

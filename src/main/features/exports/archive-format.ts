@@ -1,0 +1,97 @@
+/**
+ * The .kaparchive format: a whole practice database, deflated and encrypted.
+ *
+ *   offset  size  field
+ *   0       8     magic "KAPARCH\0"
+ *   8       1     format version (1)
+ *   9       1     KDF (1 = scrypt)
+ *   10      1     log2(N)       11  1  r      12  1  p
+ *   13      16    salt
+ *   29      12    AES-GCM IV
+ *   41      16    passphrase check: HMAC-SHA256(checkKey, header bytes 0..40), first 16 bytes
+ *   57      …     AES-256-GCM ciphertext of zlib(deflate(database bytes))
+ *   end-16  16    GCM tag
+ *
+ * scrypt(passphrase, salt) gives 64 bytes: the first 32 are the AES key, the last 32 the check
+ * key. The check tells a wrong passphrase from a damaged archive (both would fail the GCM tag
+ * alone); the whole header is the GCM's additional data, so no field can be altered unnoticed.
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { deflateSync, inflateSync } from 'node:zlib'
+
+export const ARCHIVE_MAGIC = Buffer.from('KAPARCH\0', 'latin1')
+export const ARCHIVE_VERSION = 1
+const KDF_SCRYPT = 1
+const HEADER_BYTES = 57
+const TAG_BYTES = 16
+
+export interface KdfParams {
+  log2N: number
+  r: number
+  p: number
+}
+/** OWASP's scrypt minimum (N=2^17, r=8, p=1): 128 MiB and a fraction of a second per open. */
+export const DEFAULT_KDF: KdfParams = { log2N: 17, r: 8, p: 1 }
+
+export type ArchiveErrorCode = 'not_an_archive' | 'unsupported_version' | 'wrong_passphrase' | 'damaged'
+export class ArchiveError extends Error {
+  constructor(
+    readonly code: ArchiveErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ArchiveError'
+  }
+}
+
+function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): { aesKey: Buffer; checkKey: Buffer } {
+  const N = 2 ** kdf.log2N
+  const keys = scryptSync(passphrase.normalize('NFC'), salt, 64, { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r + 1024 * 1024 })
+  return { aesKey: keys.subarray(0, 32), checkKey: keys.subarray(32) }
+}
+
+const checkOf = (checkKey: Buffer, headerStart: Buffer) => createHmac('sha256', checkKey).update(headerStart).digest().subarray(0, 16)
+
+/** Encrypts database bytes into an archive; the plaintext never touches the disk. */
+export function sealArchive(database: Buffer, passphrase: string, kdf: KdfParams = DEFAULT_KDF): Buffer {
+  const salt = randomBytes(16)
+  const iv = randomBytes(12)
+  const start = Buffer.concat([ARCHIVE_MAGIC, Buffer.from([ARCHIVE_VERSION, KDF_SCRYPT, kdf.log2N, kdf.r, kdf.p]), salt, iv])
+  const { aesKey, checkKey } = deriveKeys(passphrase, salt, kdf)
+  const header = Buffer.concat([start, checkOf(checkKey, start)])
+  const cipher = createCipheriv('aes-256-gcm', aesKey, iv)
+  cipher.setAAD(header)
+  const body = Buffer.concat([cipher.update(deflateSync(database, { level: 6 })), cipher.final()])
+  return Buffer.concat([header, body, cipher.getAuthTag()])
+}
+
+/** Decrypts an archive back to database bytes, or throws an ArchiveError saying which way it failed. */
+export function openArchive(archive: Buffer, passphrase: string): Buffer {
+  if (archive.length < HEADER_BYTES + TAG_BYTES || !archive.subarray(0, 8).equals(ARCHIVE_MAGIC)) {
+    throw new ArchiveError('not_an_archive', 'This file is not a KAP Practice archive.')
+  }
+  if (archive[8] !== ARCHIVE_VERSION || archive[9] !== KDF_SCRYPT) {
+    throw new ArchiveError('unsupported_version', 'This archive was made by a newer version of KAP Practice; update the app to open it.')
+  }
+  const kdf: KdfParams = { log2N: archive[10]!, r: archive[11]!, p: archive[12]! }
+  if (kdf.log2N < 10 || kdf.log2N > 22 || kdf.r < 1 || kdf.r > 32 || kdf.p < 1 || kdf.p > 16) {
+    throw new ArchiveError('damaged', 'The archive is damaged and cannot be opened.')
+  }
+  const start = archive.subarray(0, 41)
+  const salt = archive.subarray(13, 29)
+  const iv = archive.subarray(29, 41)
+  const header = archive.subarray(0, HEADER_BYTES)
+  const { aesKey, checkKey } = deriveKeys(passphrase, salt, kdf)
+  if (!timingSafeEqual(checkOf(checkKey, start), archive.subarray(41, HEADER_BYTES))) {
+    throw new ArchiveError('wrong_passphrase', 'The passphrase does not open this archive.')
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', aesKey, iv)
+    decipher.setAAD(header)
+    decipher.setAuthTag(archive.subarray(archive.length - TAG_BYTES))
+    const compressed = Buffer.concat([decipher.update(archive.subarray(HEADER_BYTES, archive.length - TAG_BYTES)), decipher.final()])
+    return inflateSync(compressed)
+  } catch {
+    throw new ArchiveError('damaged', 'The archive is damaged and cannot be opened.')
+  }
+}

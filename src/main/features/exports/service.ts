@@ -1,0 +1,362 @@
+/**
+ * Data portability: a custodian export (every client's records as readable JSON and CSV files,
+ * for a records transfer or a professional will) and the practice archive (the whole database,
+ * encrypted under a passphrase, to move the practice to another machine).
+ *
+ * Everything is written under `<dataDir>/exports/` and nowhere else. No electron: the data dir
+ * comes in through `ExportsOptions`, which the app, the harness and tests all know.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { join, relative, resolve, sep, isAbsolute } from 'node:path'
+import type { ArchiveEntry, ArchiveExportResult, ArchiveImportResult, CustodianExportResult } from '@shared/contracts/exports'
+import { ARCHIVE_EXTENSION } from '@shared/contracts/exports'
+import { CONSENT_KINDS } from '@shared/domain/consents'
+import { SCREENING_ITEMS, type ScreeningItemKey } from '@shared/domain/screening'
+import type { ServiceContext } from '../../context'
+import { AppFailure, invalid } from '../../errors'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { BackupError, restoreBackup, verifyBackupFile } from '../../backup'
+import { removeDatabaseFiles } from '../../backup/sqlite-file'
+import { applyMigrations } from '../../db/migrate'
+import type { ClientsService } from '../clients/service'
+import type { ConsentsService } from '../consents/service'
+import type { DiagnosesService } from '../diagnoses/service'
+import type { InsuranceService } from '../insurance/service'
+import type { PracticeService } from '../practice/service'
+import type { ScreeningService } from '../screening/service'
+import { ArchiveError, DEFAULT_KDF, openArchive, sealArchive, type KdfParams } from './archive-format'
+import { toCsv } from './csv'
+import { createExportsRepository } from './repository'
+
+/** The version of the custodian export's JSON shape; bump it when a field changes meaning. */
+export const CUSTODIAN_FORMAT_VERSION = 1
+
+export interface ExportsOptions {
+  /** The practice's data folder; exports go to `<dataDir>/exports/`. Unset (an in-memory database): exports are refused. */
+  dataDir?: string
+  /** The live database file, which an import replaces. */
+  databasePath?: string
+  /** Where the pre-import copy of the practice is kept. */
+  backupDir?: string
+  /** To bring an archive made by an older version up to date after an import. */
+  migrationsFolder?: string
+  /** Tests lower the scrypt cost; the app uses the default. */
+  kdf?: KdfParams
+}
+
+interface Deps {
+  clients: ClientsService
+  insurance: InsuranceService
+  diagnoses: DiagnosesService
+  screening: ScreeningService
+  consents: ConsentsService
+  practice: PracticeService
+}
+
+const ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.kaparchive$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** 2026-03-08T15:00:00.000Z → 20260308T150000Z: sorts as text, safe in any file system. */
+export const fileStamp = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
+
+const README = (exportedAt: string, clientCount: number) => `KAP Practice — records export for a custodian
+Exported ${exportedAt} (UTC). ${clientCount} client record${clientCount === 1 ? '' : 's'}, archived clients included.
+
+This folder holds protected health information. Keep it on an encrypted disk, share it only
+with the person entitled to these records, and delete copies you no longer need.
+
+What is here
+  README.txt      this file
+  practice.json   the practice profile: practice, provider, NPI, EIN, license, address
+  clients.csv     one line per client: name, date of birth, status, archive state, and the
+                  folder holding that client's records
+  <client ID>/    one folder per client, named by the client's record ID (not the name, so
+                  folder listings, backups and sync logs never show who the clients are;
+                  clients.csv maps each folder to its client):
+      client.json     the whole record: demographics, contact details, emergency contact,
+                      ride-home escort, prescriber, status and intake, archive state,
+                      insurance policies, diagnoses (lettered A–L as on a superbill; removed
+                      ones kept without a letter), contraindication screening (current answers
+                      and every earlier answer), consents (revoked ones included)
+      insurance.csv   insurance policies, archived ones included
+      diagnoses.csv   diagnoses in their order
+      screening.csv   screening answers: the current one per item, then earlier answers
+      consents.csv    consents, revoked ones included
+
+Formats
+  JSON files are UTF-8 and carry "formatVersion": ${CUSTODIAN_FORMAT_VERSION}. Dates are YYYY-MM-DD; times are
+  ISO 8601 in UTC. A missing value is null.
+  CSV files are UTF-8 with a byte-order mark (so spreadsheet apps read accents), comma-separated,
+  with a header row; a value holding a comma, quote or line break is in double quotes, with
+  quotes doubled. A value that begins with = + - or @ is prefixed with ' so a spreadsheet shows
+  it as text.
+`
+
+/** Every path written is checked to be inside the exports folder. */
+const inside = (root: string, ...parts: string[]): string => {
+  const path = resolve(root, ...parts)
+  const rel = relative(root, path)
+  if (!rel || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) throw new AppFailure('internal', 'An export path left the exports folder.')
+  return path
+}
+
+const writeNew = (path: string, content: string | Buffer) => writeFileSync(path, content, { flag: 'wx', mode: 0o600 })
+
+const label = (key: string) => SCREENING_ITEMS[key as ScreeningItemKey] ?? key
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+const damaged = () => invalid('The archive is damaged and cannot be opened.', { fileName: 'The archive is damaged and cannot be opened.' })
+/** When the newest migration a database has applied was made (drizzle's folderMillis). */
+const newestMigration = (q: { prepare(s: string): { get(): unknown } }) =>
+  Number((q.prepare('SELECT max(created_at) AS at FROM "__drizzle_migrations"').get() as { at: number | null }).at ?? 0)
+
+/** The first name not yet taken: `base`, then `base-1`, `base-2`… */
+const freePath = (dir: string, base: string, ext: string): string => {
+  for (let n = 0; ; n++) {
+    const path = inside(dir, `${base}${n === 0 ? '' : `-${n}`}${ext}`)
+    if (!existsSync(path)) return path
+  }
+}
+
+export function createExportsService(ctx: ServiceContext, deps: Deps, options: ExportsOptions = {}) {
+  const repo = createExportsRepository(ctx.db)
+  const kdf = options.kdf ?? DEFAULT_KDF
+
+  const exportsDir = (): string => {
+    if (!options.dataDir) throw new AppFailure('conflict', 'Exports need the practice to be stored in a data folder.')
+    const dir = resolve(options.dataDir, 'exports')
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    return dir
+  }
+
+  const clientRecord = (id: string) => {
+    const { client: c } = deps.clients.get(id)
+    const insurance = deps.insurance.list(id, true)
+    const diagnoses = deps.diagnoses.list(id, true)
+    const screening = deps.screening.get(id)
+    const history = repo.screeningHistory(id)
+    const consents = deps.consents.list(id)
+    const record = {
+      formatVersion: CUSTODIAN_FORMAT_VERSION,
+      kind: 'kap-practice/client',
+      id: c.id,
+      demographics: {
+        legalFirstName: c.legalFirstName,
+        legalLastName: c.legalLastName,
+        preferredName: c.preferredName,
+        pronouns: c.pronouns,
+        dateOfBirth: c.dateOfBirth,
+        sex: c.sex
+      },
+      contact: {
+        email: c.email,
+        phone: c.phone,
+        addressLine1: c.addressLine1,
+        addressLine2: c.addressLine2,
+        city: c.city,
+        state: c.state,
+        postalCode: c.postalCode
+      },
+      emergencyContact: { name: c.emergencyContactName, relationship: c.emergencyContactRelationship, phone: c.emergencyContactPhone },
+      rideHomeEscort: { name: c.escortName, relationship: c.escortRelationship, phone: c.escortPhone },
+      prescriber: { name: c.prescriberName, npi: c.prescriberNpi, phone: c.prescriberPhone },
+      care: { status: c.status, intakeDate: c.intakeDate, referralSource: c.referralSource, notes: c.notes },
+      archive: { archived: c.archivedAt !== null, archivedAt: c.archivedAt, reason: c.archiveReason },
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      insurancePolicies: insurance,
+      diagnoses: diagnoses.map(({ clientId: _c, ...d }) => d),
+      screening: {
+        current: screening.map(({ itemKey, ...s }) => ({ item: itemKey, label: label(itemKey), ...s })),
+        history: history.map((h) => ({
+          item: h.itemKey,
+          label: label(h.itemKey),
+          answer: h.answer,
+          note: h.note,
+          reviewedBy: h.reviewedBy,
+          reviewedOn: h.reviewedOn,
+          recordedAt: h.createdAt,
+          supersededAt: h.supersededAt
+        }))
+      },
+      consents: consents.map(({ clientId: _c, ...k }) => ({ ...k, kindLabel: CONSENT_KINDS[k.kind], revoked: k.revokedOn !== null }))
+    }
+    return { client: c, record }
+  }
+
+  return {
+    /** Writes a new custodian folder; runs inside dispatch's transaction, so it reads one consistent state. */
+    custodian(): CustodianExportResult {
+      const root = exportsDir()
+      const at = ctx.now()
+      const exportedAt = at.toISOString()
+      const folder = freePath(root, `custodian-${fileStamp(at)}`, '')
+      mkdirSync(folder, { mode: 0o700 })
+      let files = 0
+      const write = (parts: string[], content: string) => {
+        writeNew(inside(folder, ...parts), content)
+        files++
+      }
+      try {
+        const ids = repo.allClientIds()
+        write(['README.txt'], README(exportedAt, ids.length))
+        write(['practice.json'], json({ formatVersion: CUSTODIAN_FORMAT_VERSION, kind: 'kap-practice/practice', exportedAt, clientCount: ids.length, practice: deps.practice.get() }))
+        const index: Array<Record<string, string | null>> = []
+        for (const id of ids) {
+          if (!UUID.test(id)) throw new AppFailure('internal', 'A client record has an unexpected ID; the export was stopped.')
+          const { client: c, record } = clientRecord(id)
+          mkdirSync(inside(folder, id), { mode: 0o700 })
+          write([id, 'client.json'], json({ ...record, exportedAt }))
+          write(
+            [id, 'insurance.csv'],
+            toCsv(
+              ['rank', 'payerName', 'payerId', 'memberId', 'groupNumber', 'relationship', 'subscriberName', 'subscriberDateOfBirth', 'archivedAt', 'createdAt', 'updatedAt'],
+              record.insurancePolicies
+            )
+          )
+          write([id, 'diagnoses.csv'], toCsv(['letter', 'code', 'description', 'isPrimary', 'addedAt', 'removedAt'], record.diagnoses))
+          write(
+            [id, 'screening.csv'],
+            toCsv(
+              ['item', 'label', 'current', 'answer', 'note', 'reviewedBy', 'reviewedOn', 'supersededAt'],
+              [
+                ...record.screening.current.map((s) => ({ ...s, current: 'yes', supersededAt: null })),
+                ...record.screening.history.map((h) => ({ ...h, current: 'no' }))
+              ]
+            )
+          )
+          write([id, 'consents.csv'], toCsv(['kind', 'kindLabel', 'version', 'signedOn', 'witness', 'notes', 'revoked', 'revokedOn', 'createdAt'], record.consents))
+          index.push({
+            folder: id,
+            id,
+            legalLastName: c.legalLastName,
+            legalFirstName: c.legalFirstName,
+            preferredName: c.preferredName,
+            dateOfBirth: c.dateOfBirth,
+            status: c.status,
+            intakeDate: c.intakeDate,
+            archived: c.archivedAt ? 'yes' : 'no',
+            archivedAt: c.archivedAt,
+            archiveReason: c.archiveReason
+          })
+        }
+        write(
+          ['clients.csv'],
+          toCsv(['folder', 'id', 'legalLastName', 'legalFirstName', 'preferredName', 'dateOfBirth', 'status', 'intakeDate', 'archived', 'archivedAt', 'archiveReason'], index)
+        )
+        return { folder, clients: ids.length, files }
+      } catch (err) {
+        // A half-written export is worse than none: nothing about it may look complete.
+        rmSync(folder, { recursive: true, force: true })
+        throw err
+      }
+    },
+
+    /**
+     * The whole database as one encrypted file. The snapshot is taken with sqlite3_serialize inside
+     * dispatch's transaction — a consistent copy held in memory only, so no plaintext file is ever
+     * written — marked as a rollback-journal database, deflated and sealed (archive-format.ts).
+     */
+    archive(passphrase: string): ArchiveExportResult {
+      const root = exportsDir()
+      const snapshot = ctx.sqlite.serialize()
+      // Header bytes 18–19: 2 = WAL. The copy is a single file; opened elsewhere it must not look for a WAL.
+      snapshot[18] = 1
+      snapshot[19] = 1
+      const sealed = sealArchive(snapshot, passphrase, kdf)
+      snapshot.fill(0)
+      const path = freePath(root, `kap-practice-${fileStamp(ctx.now())}`, ARCHIVE_EXTENSION)
+      const partial = `${path}.partial`
+      try {
+        writeNew(partial, sealed)
+        renameSync(partial, path)
+      } finally {
+        rmSync(partial, { force: true })
+      }
+      const clients = (ctx.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n
+      return { path, fileName: path.slice(root.length + 1), bytes: sealed.length, clients }
+    },
+
+    /** The archives in the exports folder, newest first. */
+    list(): ArchiveEntry[] {
+      const root = exportsDir()
+      const entries: ArchiveEntry[] = []
+      for (const name of readdirSync(root)) {
+        if (!ARCHIVE_NAME.test(name)) continue
+        const info = statSync(join(root, name), { throwIfNoEntry: false })
+        if (!info?.isFile()) continue
+        entries.push({ fileName: name, bytes: info.size, createdAt: info.mtime.toISOString() })
+      }
+      return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName))
+    },
+
+    /**
+     * Replaces the practice with an archive's. Decrypt → a temp file beside the exports (removed
+     * whatever happens) → integrity_check and "is a KAP Practice database" → restoreBackup, which
+     * keeps the current practice as a pre-restore backup first. Any failure before the restore
+     * changes nothing.
+     */
+    async importArchive(fileName: string, passphrase: string): Promise<ArchiveImportResult> {
+      const root = exportsDir()
+      if (!ARCHIVE_NAME.test(fileName)) throw invalid('Choose an archive from the list', { fileName: 'Choose an archive from the list' })
+      const databasePath = options.databasePath
+      const backupDir = options.backupDir ?? (options.dataDir ? join(options.dataDir, 'backups') : undefined)
+      if (!databasePath || databasePath === ':memory:' || !backupDir) throw new AppFailure('conflict', 'Imports need the practice to be stored in a data folder.')
+      const archivePath = inside(root, fileName)
+      if (!existsSync(archivePath)) throw invalid('That archive is no longer in the exports folder', { fileName: 'That archive is no longer in the exports folder' })
+
+      let plain: Buffer
+      try {
+        plain = openArchive(readFileSync(archivePath), passphrase)
+      } catch (err) {
+        if (!(err instanceof ArchiveError)) throw err
+        const field = err.code === 'wrong_passphrase' ? 'passphrase' : 'fileName'
+        throw invalid(err.message, { [field]: err.message })
+      }
+      if (!plain.subarray(0, 16).equals(SQLITE_MAGIC)) throw damaged()
+
+      const temp = inside(root, `.import-${randomUUID()}.db`)
+      try {
+        writeNew(temp, plain)
+        plain.fill(0)
+        try {
+          verifyBackupFile(temp)
+        } catch (err) {
+          if (err instanceof BackupError) throw damaged()
+          throw err
+        }
+        const copy = new Database(temp, { readonly: true, fileMustExist: true })
+        let archived: number
+        try {
+          archived = newestMigration(copy)
+        } finally {
+          copy.close()
+        }
+        const current = newestMigration(ctx.sqlite)
+        if (archived > current) {
+          const message = 'This archive was made by a newer version of KAP Practice; update the app to import it.'
+          throw invalid(message, { fileName: message })
+        }
+        let result
+        try {
+          result = await restoreBackup({ databasePath, backupPath: temp, backupDir, now: ctx.now })
+        } catch (err) {
+          if (err instanceof BackupError) throw new AppFailure('conflict', `${err.message}.`)
+          throw err
+        }
+        if (archived < current && options.migrationsFolder) await applyMigrations(ctx.sqlite, options.migrationsFolder, { backupDir, now: ctx.now })
+        const counts = ctx.sqlite.prepare('SELECT count(*) AS clients, count(archived_at) AS archived FROM clients').get() as { clients: number; archived: number }
+        return {
+          restoredFrom: fileName,
+          clients: counts.clients,
+          archivedClients: counts.archived,
+          preImportBackup: result.preRestoreBackup?.fileName ?? null
+        }
+      } finally {
+        removeDatabaseFiles(temp)
+      }
+    }
+  }
+}
+export type ExportsService = ReturnType<typeof createExportsService>

@@ -1,0 +1,30 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap } from '@renderer/lib/api'
+
+export const exportsKeys = { all: ['exports'] as const, archives: () => ['exports', 'archives'] as const }
+
+export const exportsQueries = {
+  /** The practice archives in the exports folder, newest first. */
+  archives: () => queryOptions({ queryKey: exportsKeys.archives(), queryFn: () => unwrap(api().exports.list({})) })
+}
+
+export function useCustodianExport() {
+  return useMutation({ mutationFn: () => unwrap(api().exports.custodian({})) })
+}
+
+export function useArchiveExport() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (passphrase: string) => unwrap(api().exports.archive({ passphrase })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportsKeys.all })
+  })
+}
+
+export function useImportArchive() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { fileName: string; passphrase: string }) => unwrap(api().exports.importArchive(input)),
+    // The whole practice changed: every cached query is stale.
+    onSuccess: () => queryClient.invalidateQueries()
+  })
+}
