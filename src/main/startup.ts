@@ -18,6 +18,7 @@ import { checkDatabaseAtStartup, listBackups, parseBackupName, restoreBackup, se
 import { stateForError } from './backup/inspect'
 import { BackupError, sqliteCode } from './backup/sqlite-file'
 import { AppFailure, conflict, invalid, notFound } from './errors'
+import { fieldErrors } from './ipc/dispatch'
 import { consoleLogger, type Logger } from './log'
 import { backupDirIn, databasePathIn } from './paths'
 
@@ -200,18 +201,13 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const callRecovery = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
     const parsed = route.contract.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.map(String).join('.')
-        fields[/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key) ? key : '(input)'] ??= issue.message
-      }
-      return { ok: false, error: { code: 'invalid_input', message: 'Choose a backup from the list.', fields } }
+      return { ok: false, error: { code: 'invalid_input', message: 'Choose a backup from the list.', fields: fieldErrors(parsed.error) } }
     }
     try {
       const value = await serial(() => route.handler(parsed.data as Record<string, unknown>))
       if (options.validateOutput && !route.contract.output.safeParse(value).success) {
         logger.error('recovery.output_invalid', { channel: route.contract.channel })
-        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Nothing was changed.' } }
+        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Please try again.' } }
       }
       return { ok: true, value }
     } catch (err) {

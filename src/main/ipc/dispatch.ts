@@ -68,7 +68,7 @@ export async function dispatch(router: Router, channel: string, rawInput: unknow
       const out = route.contract.output.safeParse(value)
       if (!out.success) {
         options.logger.error('ipc.output_invalid', { channel, paths: out.error.issues.map((i) => i.path.join('.')).join(',') })
-        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Nothing was changed.' } }
+        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Please reload and check the record.' } }
       }
     }
     return { ok: true, value }
