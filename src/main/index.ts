@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { allChannels } from '@shared/contracts'
-import type { AppCore } from './app'
 import { runAutomaticBackup } from './backup'
 import { registerIpc } from './ipc/handle'
 import { consoleLogger } from './log'
@@ -79,20 +78,27 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, allChannels(), (frameUrl) => isTrustedSender(frameUrl, appUrl), (channel, input) => served.call(channel, input), consoleLogger)
   createWindow()
   // Backups only once a practice database is open (at start-up, or after the recovery screen opened one).
-  if (host.core) scheduleDailyBackups(host.core, backupDirIn(dataDir))
-  else host.onReady((core) => scheduleDailyBackups(core, backupDirIn(dataDir)))
+  scheduleDailyBackups(backupDirIn(dataDir))
 }
 
 const HOUR_MS = 60 * 60 * 1000
 
-/** A daily backup at start-up if today has none, then checked hourly for machines left running. */
-function scheduleDailyBackups(appCore: AppCore, backupDir: string): void {
-  const run = () =>
-    runAutomaticBackup(appCore.connection.sqlite, backupDir, 'daily').catch((err: { code?: string }) =>
+/**
+ * A daily backup once the database is open (today's first start, or after recovery), then
+ * checked hourly for machines left running. It looks up the current core on every run: a
+ * restore while running replaces it.
+ */
+function scheduleDailyBackups(backupDir: string): void {
+  const run = () => {
+    const core = host?.core
+    if (!core) return
+    void runAutomaticBackup(core.connection.sqlite, backupDir, 'daily').catch((err: { code?: string }) =>
       consoleLogger.error('backup.daily_failed', { code: err?.code ?? 'unknown' })
     )
-  void run()
-  setInterval(() => void run(), HOUR_MS).unref()
+  }
+  run()
+  host?.onReady(() => run())
+  setInterval(run, HOUR_MS).unref()
 }
 
 let quitting = false

@@ -4,17 +4,19 @@
  * stay in RECOVERY mode and serve the recovery screen's calls instead of crashing.
  *
  * The host is the mutable "current core": every IPC (or harness) call goes through host.call,
- * which sends `recovery:*` to the recovery handlers here and everything else to the practice
- * router once the core is open — and answers 'The practice database is not open' before that.
+ * which sends `recovery:*` and `backups:*` to the handlers here and everything else to the
+ * practice router once the core is open — and answers 'The practice database is not open' before
+ * that. `backups:restore` swaps the core while the app runs: close → restore → open again.
  * No electron.
  */
 import { mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { allContracts, contracts, type Contract, type Result } from '@shared/contracts'
-import type { DatabaseStateName, RecoveryStatus } from '@shared/contracts/recovery'
+import type { BackupRestoreResult, BackupsList } from '@shared/contracts/backups'
+import type { BackupSummary, DatabaseStateName, RecoveryStatus } from '@shared/contracts/recovery'
 import { openApp, type AppCore, type OpenAppOptions } from './app'
-import { checkDatabaseAtStartup, listBackups, parseBackupName, restoreBackup, setAsideDatabase } from './backup'
+import { applyRetention, checkDatabaseAtStartup, createBackup, listBackups, parseBackupName, restoreBackup, setAsideDatabase, type BackupEntry } from './backup'
 import { stateForError } from './backup/inspect'
 import { BackupError, sqliteCode } from './backup/sqlite-file'
 import { AppFailure, conflict, invalid, notFound } from './errors'
@@ -52,6 +54,10 @@ export interface CoreHost {
 
 export const NOT_OPEN_MESSAGE = 'The practice database is not open.'
 const notOpen = (): Result<unknown> => ({ ok: false, error: { code: 'conflict', message: NOT_OPEN_MESSAGE } })
+/** A backup as the renderer sees it: its name, never its path. */
+const summary = (b: BackupEntry): BackupSummary => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), reason: b.reason, bytes: b.bytes })
+
+export const SWAPPING_MESSAGE = 'A backup is being restored. Try again in a moment.'
 
 const BACKUP_FAILURE_MESSAGES: Record<string, { code: 'conflict' | 'invalid_input'; message: string }> = {
   backup_not_usable: { code: 'invalid_input', message: 'That backup is damaged or unreadable. Choose another one.' },
@@ -131,13 +137,19 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
 
   const status = async (): Promise<RecoveryStatus> => ({
     state: mode.mode === 'ready' ? 'ok' : mode.state,
-    backups: (await listBackups(backupDir).catch(() => [])).map((b) => ({
-      fileName: b.fileName,
-      createdAt: b.createdAt.toISOString(),
-      reason: b.reason,
-      bytes: b.bytes
-    }))
+    backups: (await listBackups(backupDir).catch(() => [])).map(summary)
   })
+
+  /** A backup the user chose by name: only a backup's own name (no folders, no '..'), listed in the backups folder. */
+  const chosenBackup = async (fileName: string, field: string, reason?: BackupEntry['reason']): Promise<BackupEntry> => {
+    const parsed = parseBackupName(fileName)
+    if (!parsed || fileName.includes('/') || fileName.includes('\\') || (reason && parsed.reason !== reason)) {
+      throw invalid('Choose a backup from the list.', { [field]: 'Choose a backup from the list' })
+    }
+    const entry = (await listBackups(backupDir)).find((b) => b.fileName === fileName)
+    if (!entry) throw notFound('That backup')
+    return entry
+  }
 
   const requireRecovery = () => {
     if (mode.mode === 'ready') throw conflict('The practice database is open; there is nothing to recover.')
@@ -152,13 +164,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     },
     restore: async (input) => {
       const current = requireRecovery()
-      const fileName = String(input.fileName)
-      // Only a backup's own name: no folders, no '..', nothing the backups folder does not list.
-      if (!parseBackupName(fileName) || fileName.includes('/') || fileName.includes('\\')) {
-        throw invalid('Choose a backup from the list.', { fileName: 'Choose a backup from the list' })
-      }
-      const entry = (await listBackups(backupDir)).find((b) => b.fileName === fileName)
-      if (!entry) throw notFound('That backup')
+      const entry = await chosenBackup(String(input.fileName), 'fileName')
       if (current.state === 'locked') {
         // Maybe it was closed since: check again before touching anything.
         await checkAndOpen()
@@ -184,9 +190,55 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     }
   }
 
+  /** While a restore swaps the core, practice calls wait for nothing: they are told to try again. */
+  let swapping = false
+  const requireCore = (): AppCore => {
+    if (mode.mode !== 'ready') throw conflict(NOT_OPEN_MESSAGE)
+    return mode.core
+  }
+
+  /** Restores `entry` over the open practice: close the core → restore (keeping a pre-restore copy) → open it again. */
+  const restoreWhileRunning = async (entry: BackupEntry, event: string): Promise<BackupRestoreResult> => {
+    const core = requireCore()
+    swapping = true
+    try {
+      core.close()
+      mode = { mode: 'recovery', state: 'missing' }
+      try {
+        const result = await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now })
+        logger.info(event, { reason: entry.reason })
+        return { restoredFrom: entry.fileName, preRestoreFileName: result.preRestoreBackup?.fileName ?? null }
+      } finally {
+        // Restored or not (a refused backup changes nothing), the practice opens again — or, if the
+        // file is now unusable, the recovery screen takes over with the backups.
+        await checkAndOpen()
+      }
+    } finally {
+      swapping = false
+    }
+  }
+
+  const backupHandlers: Record<keyof typeof contracts.backups, (input: Record<string, unknown>) => Promise<unknown>> = {
+    list: async (): Promise<BackupsList> => ({ folder: backupDir, backups: (await listBackups(backupDir)).map(summary) }),
+    create: async (): Promise<BackupSummary> => {
+      const core = requireCore()
+      const at = now()
+      const entry = await createBackup(core.connection.sqlite, backupDir, { now: at, reason: 'manual' })
+      await applyRetention(backupDir, at, { utcOffsetMinutes: -at.getTimezoneOffset() })
+      logger.info('backups.created', { reason: 'manual' })
+      return summary(entry)
+    },
+    restore: async (input) => restoreWhileRunning(await chosenBackup(String(input.fileName), 'fileName'), 'backups.restored'),
+    undoRestore: async (input) =>
+      restoreWhileRunning(await chosenBackup(String(input.preRestoreFileName), 'preRestoreFileName', 'pre-restore'), 'backups.restore_undone')
+  }
+
   const recoveryRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()
   for (const [verb, contract] of Object.entries(contracts.recovery)) {
     recoveryRoutes.set(contract.channel, { contract, handler: handlers[verb as keyof typeof handlers] })
+  }
+  for (const [verb, contract] of Object.entries(contracts.backups)) {
+    recoveryRoutes.set(contract.channel, { contract, handler: backupHandlers[verb as keyof typeof backupHandlers] })
   }
   const known = new Set(allContracts().map((c) => c.channel))
 
@@ -235,6 +287,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     async call(channel, input) {
       const route = recoveryRoutes.get(channel)
       if (route) return callRecovery(route, input)
+      if (swapping && known.has(channel)) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
       if (mode.mode === 'ready') return mode.core.call(channel, input)
       return known.has(channel) ? notOpen() : { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
     },

@@ -1,4 +1,5 @@
 import { auditContracts } from './audit'
+import { backupsContracts } from './backups'
 import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
@@ -20,7 +21,8 @@ export const contracts = {
   practice: practiceContracts,
   audit: auditContracts,
   exports: exportsContracts,
-  recovery: recoveryContracts
+  recovery: recoveryContracts,
+  backups: backupsContracts
 }
 export type Contracts = typeof contracts
 export type Domain = keyof Contracts
@@ -32,9 +34,9 @@ export const allChannels = (): string[] => allContracts().map((c) => c.channel)
 
 /**
  * Domains served by the start-up host (src/main/startup.ts) rather than the practice router:
- * they must answer while the database is not open.
+ * recovery must answer while the database is not open, and backups:restore swaps the open core.
  */
-export const HOST_DOMAINS = ['recovery'] as const
+export const HOST_DOMAINS = ['recovery', 'backups'] as const
 export type HostDomain = (typeof HOST_DOMAINS)[number]
 export type CoreDomain = Exclude<Domain, HostDomain>
 

@@ -58,9 +58,11 @@ describe('contract registry', () => {
     for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify)$/)
   })
 
-  it('the router serves every contract but the start-up host\'s (recovery), and nothing else', async () => {
-    expect(HOST_DOMAINS).toEqual(['recovery'])
-    expect(allChannels().filter((c) => !coreChannels().includes(c)).sort()).toEqual(Object.values(contracts.recovery).map((c) => c.channel).sort())
+  it('the router serves every contract but the start-up host\'s (recovery, backups), and nothing else', async () => {
+    expect(HOST_DOMAINS).toEqual(['recovery', 'backups'])
+    expect(allChannels().filter((c) => !coreChannels().includes(c)).sort()).toEqual(
+      [...Object.values(contracts.recovery), ...Object.values(contracts.backups)].map((c) => c.channel).sort()
+    )
     const app = await openTestApp()
     try {
       expect([...app.router.keys()].sort()).toEqual(coreChannels().sort())

@@ -6,6 +6,7 @@ import { DashboardPage } from '@renderer/features/dashboard/DashboardPage'
 import { SessionsPage } from '@renderer/features/sessions/SessionsPage'
 import { BillingPage } from '@renderer/features/billing/BillingPage'
 import { SettingsPage } from '@renderer/features/settings/SettingsPage'
+import { AuditLogPage } from '@renderer/features/audit/AuditLogPage'
 import { StartupGate } from './StartupGate'
 import { NotFoundPage } from './NotFoundPage'
 import { RouteError } from './RouteError'
@@ -25,6 +26,7 @@ export const router = createHashRouter([
       { path: 'sessions', element: <SessionsPage />, handle: { label: 'sessions' } },
       { path: 'billing', element: <BillingPage />, handle: { label: 'billing' } },
       { path: 'settings', element: <SettingsPage />, handle: { label: 'settings' } },
+      { path: 'settings/audit', element: <AuditLogPage />, handle: { label: 'the audit log' } },
       { path: '*', element: <NotFoundPage />, handle: { label: 'this page' } }
     ]
   }

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { ErrorState, LoadingRows, PageHeader } from '@renderer/components'
 import { formatTimestamp } from '@renderer/lib/format'
 import { DataExportSection } from '@renderer/features/exports/DataExportSection'
+import { BackupsSection } from '@renderer/features/backups/BackupsSection'
+import { AuditLogLink } from '@renderer/features/audit/AuditLogLink'
 import { PracticeProfileForm } from './PracticeProfileForm'
 import { practiceQueries } from './queries'
 
@@ -28,6 +30,8 @@ export function SettingsPage() {
         )}
       </section>
       <DataExportSection />
+      <BackupsSection />
+      <AuditLogLink />
     </div>
   )
 }

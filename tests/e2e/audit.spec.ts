@@ -1,0 +1,83 @@
+/** Settings → Audit log: the owner reads who opened or changed which record, filters it, and checks the chain. */
+import type { Page } from '@playwright/test'
+import { call, expect, expectAccessible, seedClient, seedPractice, shot, test } from './fixtures'
+
+const table = (page: Page) => page.getByRole('table', { name: 'Audit log entries' })
+/** Data rows only (the header row has no cells). */
+const rows = (page: Page) => table(page).locator('tbody tr[data-row]')
+
+test.beforeEach(async ({ harness }) => {
+  await seedPractice(harness)
+})
+
+test('lists what was done newest first, filters by action and client, and verifies the log is intact', async ({ page, harness }) => {
+  const client = await seedClient(harness, { legalFirstName: 'Rosa', legalLastName: 'Delgado' })
+  await page.goto(`/#/clients/${client.id}/overview`)
+  await expect(page.getByRole('heading', { level: 1, name: /Delgado/ })).toBeVisible()
+
+  // Settings → Audit log.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  const link = page.getByRole('link', { name: /^Audit log/ })
+  await link.scrollIntoViewIfNeeded()
+  await shot(page, '80-audit-log-settings-link')
+  await link.click()
+  await expect(page).toHaveURL(/#\/settings\/audit$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
+
+  // Newest first: the chart view, then the client's creation, then the practice profile save.
+  await expect(rows(page)).toHaveCount(3)
+  await expect(rows(page).nth(0)).toContainText('Viewed chart')
+  await expect(rows(page).nth(0)).toContainText('clients:get')
+  await expect(rows(page).nth(1)).toContainText('Created')
+  await expect(rows(page).nth(2)).toContainText('Changed')
+  await expect(rows(page).nth(2)).toContainText('Practice')
+  // No name is fetched for a client row: the record is named by kind, with a link to the chart.
+  await expect(table(page)).not.toContainText('Delgado')
+  await expect(rows(page).nth(0).getByRole('link', { name: /^Chart/ })).toHaveAttribute('href', `#/clients/${client.id}`)
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+
+  // Verify: the chain is whole.
+  await page.getByRole('button', { name: 'Verify the log' }).click()
+  const verdict = page.getByRole('status').filter({ hasText: 'The log is intact' })
+  await expect(verdict).toContainText('The log is intact — 3 entries checked')
+  await expectAccessible(page, 'audit log')
+  await shot(page, '80-audit-log')
+
+  // Filter by action: only the chart view is left; the URL keeps the filter.
+  await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Viewed chart' })
+  await expect(page).toHaveURL(/action=view/)
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rows(page).first()).toContainText('Viewed chart')
+  await expect(page.getByText('1 entry matches')).toBeVisible()
+
+  // A date range that ended yesterday holds nothing; clearing the filters brings every entry back.
+  const yesterday = new Date(Date.now() - 86_400_000)
+  const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`
+  await page.getByLabel('To', { exact: true }).fill(day)
+  await expect(page.getByText('No entries match these filters')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).first().click()
+  await expect(rows(page)).toHaveCount(3)
+
+  // "This client", as a chart's link reaches it: the practice-wide entry drops out.
+  await page.goto(`/#/settings/audit?client=${client.id}`)
+  await expect(page.getByRole('link', { name: /^This client/ })).toBeVisible()
+  await expect(rows(page)).toHaveCount(2)
+  await page.getByRole('button', { name: 'Show entries for all clients' }).click()
+  await expect(rows(page)).toHaveCount(3)
+  expect(await call<{ ok: boolean }>(harness, 'audit:verify')).toMatchObject({ ok: true, checked: 3 })
+})
+
+test('an altered log is reported in plain words with what to do', async ({ page, harness }) => {
+  await seedClient(harness)
+  // What a tamperer would do with the file outside the app: take the guard away and edit entry #2.
+  harness.app.connection.sqlite.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2;")
+  await page.goto('/#/settings/audit')
+  await expect(rows(page)).toHaveCount(2)
+  await page.getByRole('button', { name: 'Verify the log' }).click()
+  const alert = page.getByRole('alert').filter({ hasText: 'The log has been altered' })
+  await expect(alert).toContainText('The log has been altered: entry #2 was edited')
+  await expect(alert).toContainText('The entry before it checks out; nothing from #2 on can be trusted.')
+  await expect(alert).toContainText('contact support')
+  await expectAccessible(page, 'audit log, altered')
+  await shot(page, '81-audit-log-altered')
+})
