@@ -62,3 +62,9 @@ export function formatRange(page: number, pageSize: number, total: number): stri
 }
 
 export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(n)
+
+/** "48 kB", "1.2 MB" — sizes of backups and archives. */
+export function formatBytes(bytes: number): string {
+  const [unit, value] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(1, bytes / 1024)] as const)
+  return new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }).format(value)
+}

@@ -4,7 +4,7 @@ import { toast } from 'sonner'
 import { ArchiveRestore, DatabaseBackup, Undo2 } from 'lucide-react'
 import type { BackupSummary } from '@shared/contracts/recovery'
 import { Badge, Button, ConfirmDialog, ErrorState, FormError, LoadingRows } from '@renderer/components'
-import { formatBackupTime, formatBytes } from '@renderer/features/recovery/RecoveryScreen'
+import { formatBytes, formatTimestamp } from '@renderer/lib/format'
 import { setLastRestore, useLastRestore } from './lastRestore'
 import { backupsQueries, useBackUpNow, useRestoreBackup, useUndoRestore } from './queries'
 
@@ -46,7 +46,7 @@ export function BackupsSection() {
             {list.isPending
               ? 'Looking for backups…'
               : last
-                ? `Last backup ${formatBackupTime(last.createdAt)} (${REASON_WORDS[last.reason].toLowerCase()}).`
+                ? `Last backup ${formatTimestamp(last.createdAt)} (${REASON_WORDS[last.reason].toLowerCase()}).`
                 : 'No backups yet. One is made every day and when the app is closed.'}
           </p>
         </div>
@@ -81,7 +81,7 @@ export function BackupsSection() {
           ) : (
             <div className="flex flex-wrap items-center justify-between gap-3">
               <div>
-                <p className="font-medium">Restored the backup from {formatBackupTime(restored.from.createdAt)}.</p>
+                <p className="font-medium">Restored the backup from {formatTimestamp(restored.from.createdAt)}.</p>
                 {restored.preRestoreFileName && (
                   <p className="mt-0.5 text-[13px] text-ink-soft">The practice as it was just before is kept as a backup.</p>
                 )}
@@ -140,7 +140,7 @@ export function BackupsSection() {
                 {backups.map((backup, index) => (
                   <tr key={backup.fileName} className="hover:bg-sunken/60">
                     <td className="num px-4 py-2 text-ink">
-                      {formatBackupTime(backup.createdAt)}
+                      {formatTimestamp(backup.createdAt)}
                       {index === 0 && (
                         <Badge tone="accent" className="ml-2">
                           Newest
@@ -153,7 +153,7 @@ export function BackupsSection() {
                       <Button
                         size="sm"
                         variant="ghost"
-                        aria-label={`Restore the backup from ${formatBackupTime(backup.createdAt)}`}
+                        aria-label={`Restore the backup from ${formatTimestamp(backup.createdAt)}`}
                         onClick={() => {
                           restore.reset()
                           setChosen(backup)
@@ -179,7 +179,7 @@ export function BackupsSection() {
           chosen && (
             <>
               <p>
-                The practice will be brought back as it was on <strong className="font-medium text-ink">{formatBackupTime(chosen.createdAt)}</strong>.
+                The practice will be brought back as it was on <strong className="font-medium text-ink">{formatTimestamp(chosen.createdAt)}</strong>.
                 Anything entered after that will not be there.
               </p>
               <p className="mt-2">

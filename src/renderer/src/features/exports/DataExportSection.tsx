@@ -7,7 +7,7 @@ import { toast } from 'sonner'
 import { ARCHIVE_PASSPHRASE_MIN, archiveImportInput, archivePassphrase, type ArchiveImportResult, type CustodianExportResult } from '@shared/contracts/exports'
 import { Button, ConfirmDialog, FormError, SelectField, TextField } from '@renderer/components'
 import { applyServerErrors } from '@renderer/lib/forms'
-import { formatCount, formatTimestamp } from '@renderer/lib/format'
+import { formatBytes, formatCount, formatTimestamp } from '@renderer/lib/format'
 import { exportsQueries, useArchiveExport, useCustodianExport, useImportArchive } from './queries'
 
 const PASSPHRASE_RULE = `At least ${ARCHIVE_PASSPHRASE_MIN} characters. Without it the archive cannot be opened — keep it somewhere safe, apart from the archive.`
@@ -17,8 +17,6 @@ const archiveForm = z
   .refine((v) => v.passphrase === v.confirm, { path: ['confirm'], error: 'The two passphrases do not match' })
 type ArchiveForm = z.input<typeof archiveForm>
 type ImportForm = z.input<typeof archiveImportInput>
-
-const formatBytes = (n: number) => (n < 1024 * 1024 ? `${formatCount(Math.max(1, Math.round(n / 1024)))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`)
 
 function Block({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
   return (

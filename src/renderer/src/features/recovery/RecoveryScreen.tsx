@@ -3,6 +3,7 @@ import { toast } from 'sonner'
 import { ArchiveRestore, DatabaseZap, FilePlus2, Lock, RotateCw } from 'lucide-react'
 import type { BackupSummary, RecoveryStatus } from '@shared/contracts/recovery'
 import { Badge, Button, ConfirmDialog, FormError } from '@renderer/components'
+import { formatBytes, formatTimestamp } from '@renderer/lib/format'
 import { useRestoreBackup, useRetryOpen, useStartFresh } from './queries'
 
 const REASON_WORDS: Record<BackupSummary['reason'], string> = {
@@ -11,16 +12,6 @@ const REASON_WORDS: Record<BackupSummary['reason'], string> = {
   manual: 'Made by hand',
   'pre-migration': 'Made before an app update',
   'pre-restore': 'Made before a restore'
-}
-
-/** "Mar 8, 2026, 4:00 AM" in the computer's time zone. */
-export const formatBackupTime = (iso: string): string =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-
-/** "48 KB", "1.2 MB". */
-export function formatBytes(bytes: number): string {
-  const [unit, value] = bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : (['kilobyte', Math.max(1, bytes / 1024)] as const)
-  return new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }).format(value)
 }
 
 const HEADLINES: Record<Exclude<RecoveryStatus['state'], 'ok'>, { title: string; body: string }> = {
@@ -99,7 +90,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { state: E
                     <li key={backup.fileName} className="flex items-center gap-4 px-6 py-3">
                       <div className="min-w-0 flex-1">
                         <div className="flex items-center gap-2 text-sm font-medium text-ink">
-                          <span className="num">{formatBackupTime(backup.createdAt)}</span>
+                          <span className="num">{formatTimestamp(backup.createdAt)}</span>
                           {index === 0 && <Badge tone="accent">Newest</Badge>}
                         </div>
                         <div className="mt-0.5 text-[13px] text-ink-soft">
@@ -108,7 +99,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { state: E
                       </div>
                       <Button
                         variant={index === 0 ? 'primary' : 'secondary'}
-                        aria-label={`Restore this backup from ${formatBackupTime(backup.createdAt)}`}
+                        aria-label={`Restore this backup from ${formatTimestamp(backup.createdAt)}`}
                         onClick={() => {
                           restore.reset()
                           setChosen(backup)
@@ -154,7 +145,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { state: E
           chosen && (
             <>
               <p>
-                The practice will be brought back as it was on <strong className="font-medium text-ink">{formatBackupTime(chosen.createdAt)}</strong>.
+                The practice will be brought back as it was on <strong className="font-medium text-ink">{formatTimestamp(chosen.createdAt)}</strong>.
                 The damaged database is kept aside in the backups folder.
               </p>
               <FormError error={restore.error} className="mt-3" />
@@ -167,7 +158,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { state: E
           if (!chosen) return
           restore.mutate(chosen.fileName, {
             onSuccess: () => {
-              toast.success(`Restored the backup from ${formatBackupTime(chosen.createdAt)}.`)
+              toast.success(`Restored the backup from ${formatTimestamp(chosen.createdAt)}.`)
               setChosen(null)
             }
           })
