@@ -54,7 +54,8 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
   }
   const onDisk = options.databasePath !== ':memory:' && !options.databasePath.startsWith('file:')
   const dataDir = options.dataDir ?? (onDisk ? dirname(resolve(options.databasePath)) : undefined)
-  const services = createServices(createContext(connection, options.context), {
+  const context = createContext(connection, options.context)
+  const services = createServices(context, {
     exports: {
       dataDir,
       databasePath: onDisk ? resolve(options.databasePath) : undefined,
@@ -76,6 +77,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
     },
     audit: (call) => services.audit.recordCall(call),
     logger: options.logger ?? consoleLogger,
+    actor: context.actor,
     validateOutput: options.validateOutput
   }
   return {

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto'
+import type { Role } from '@shared/domain/roles'
 import type { Connection } from './db/connection'
 
 /**
- * Who is acting, as the audit log records it. Before users exist every call is the practice's
- * own ('local', no ID); sign-in will set the user here.
+ * Who is acting: the signed-in user as the audit log records them, and their role, which
+ * dispatch checks against each contract's `roles`. `role: null` is nobody (signed out or locked).
  */
 export interface Actor {
   id: string | null
   label: string
+  role: Role | null
 }
-export const LOCAL_ACTOR: Actor = { id: null, label: 'local' }
+/**
+ * The practice's own hand: scripts and tests that open the core directly, with no sign-in.
+ * The app never uses it: its host passes the signed-in user (src/main/startup.ts).
+ */
+export const LOCAL_ACTOR: Actor = { id: null, label: 'local', role: 'owner' }
+export const NOBODY: Actor = { id: null, label: 'nobody', role: null }
 
 /** What every service needs: the database, a clock, an ID source (fixed in tests) and the actor. */
 export interface ServiceContext extends Pick<Connection, 'db' | 'sqlite'> {

@@ -7,6 +7,8 @@ import { createExportsService, type ExportsOptions } from './features/exports/se
 import { createInsuranceService } from './features/insurance/service'
 import { createPracticeService } from './features/practice/service'
 import { createScreeningService } from './features/screening/service'
+import { createSettingsService } from './features/settings/service'
+import { createUsersService } from './features/users/service'
 
 export interface ServicesOptions {
   /** Where exports are written and what an import replaces. */
@@ -28,6 +30,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     screening,
     consents,
     practice,
+    settings: createSettingsService(ctx),
+    users: createUsersService(ctx),
     audit: createAuditService(ctx),
     exports: createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice }, options.exports)
   }

@@ -3,6 +3,8 @@ import type { AppError, Result } from '@shared/contracts'
 import { AppFailure } from '../errors'
 import type { Logger } from '../log'
 import type { AuditedCall } from '../features/audit/service'
+import type { Actor } from '../context'
+import { authorize } from './authorize'
 import type { Router } from './router'
 
 export interface DispatchOptions {
@@ -14,6 +16,8 @@ export interface DispatchOptions {
    */
   audit: (call: AuditedCall) => void
   logger: Logger
+  /** Who is calling: checked against the contract's roles before anything else. */
+  actor: () => Actor
   /** Tests and the e2e harness check every output against its contract too. */
   validateOutput?: boolean
 }
@@ -49,6 +53,8 @@ const invalidInput = (error: z.ZodError): AppError => ({
 export async function dispatch(router: Router, channel: string, rawInput: unknown, options: DispatchOptions): Promise<Result<unknown>> {
   const route = router.get(channel)
   if (!route) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
+  const refused = authorize(route.contract, options.actor())
+  if (refused) return { ok: false, error: refused }
   const parsed = route.contract.input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
   try {

@@ -9,6 +9,7 @@ import { exportsHandlers } from '../features/exports/handlers'
 import { insuranceHandlers } from '../features/insurance/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
+import { settingsHandlers } from '../features/settings/handlers'
 
 /**
  * A domain's handlers: one per contract, taking validated input, returning the output value
@@ -40,6 +41,7 @@ export function createRouter(services: Services): Router {
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
     practice: practiceHandlers(services),
+    settings: settingsHandlers(services),
     audit: auditHandlers(services),
     exports: exportsHandlers(services)
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_PROBLEMS } from '../domain/audit'
+import { OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 import { timestamp, uuid } from './fields'
 
@@ -64,6 +65,6 @@ export const auditVerifyOutput = z.strictObject({
 export type AuditVerifyResult = z.infer<typeof auditVerifyOutput>
 
 export const auditContracts = {
-  list: defineContract('audit:list', auditListInput, auditListOutput),
-  verify: defineContract('audit:verify', z.strictObject({}), auditVerifyOutput)
+  list: defineContract('audit:list', auditListInput, auditListOutput, { roles: OWNER_ONLY }),
+  verify: defineContract('audit:verify', z.strictObject({}), auditVerifyOutput, { roles: OWNER_ONLY })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 import { backupSummary } from './recovery'
 
@@ -30,8 +31,8 @@ export const backupRestoreResult = z.strictObject({
 export type BackupRestoreResult = z.output<typeof backupRestoreResult>
 
 export const backupsContracts = {
-  list: defineContract('backups:list', z.strictObject({}), backupsList),
-  create: defineContract('backups:create', z.strictObject({}), backupSummary),
-  restore: defineContract('backups:restore', z.strictObject({ fileName: backupFileName }), backupRestoreResult),
-  undoRestore: defineContract('backups:undoRestore', z.strictObject({ preRestoreFileName: backupFileName }), backupRestoreResult)
+  list: defineContract('backups:list', z.strictObject({}), backupsList, { roles: OWNER_ONLY }),
+  create: defineContract('backups:create', z.strictObject({}), backupSummary, { roles: OWNER_ONLY }),
+  restore: defineContract('backups:restore', z.strictObject({ fileName: backupFileName }), backupRestoreResult, { roles: OWNER_ONLY }),
+  undoRestore: defineContract('backups:undoRestore', z.strictObject({ preRestoreFileName: backupFileName }), backupRestoreResult, { roles: OWNER_ONLY })
 }

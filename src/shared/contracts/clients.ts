@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CLIENT_STATUSES, SEXES } from '../domain/client-status'
+import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
 import {
   dateOfBirth, optionalEmail, optionalIsoDate, optionalNpi, optionalPhone, optionalText, optionalUsState, optionalZip,
@@ -144,19 +145,20 @@ export type ClientSearchHit = z.infer<typeof clientSearchHit>
 const byId = z.strictObject({ id: uuid('Client ID') })
 
 export const clientsContracts = {
-  list: defineContract('clients:list', clientListInput, clientListOutput),
-  search: defineContract('clients:search', clientSearchInput, z.array(clientSearchHit)),
+  list: defineContract('clients:list', clientListInput, clientListOutput, { roles: ANY_ROLE }),
+  search: defineContract('clients:search', clientSearchInput, z.array(clientSearchHit), { roles: ANY_ROLE }),
   /** Opening a chart is a read the audit log keeps ('view'); lists and search are not. */
-  get: defineContract('clients:get', byId, clientChart, { audit: { action: 'view', entity: 'client' } }),
-  create: defineContract('clients:create', z.strictObject({ client: clientInput }), client, { audit: { action: 'create', entity: 'client' } }),
+  get: defineContract('clients:get', byId, clientChart, { roles: ANY_ROLE, audit: { action: 'view', entity: 'client' } }),
+  create: defineContract('clients:create', z.strictObject({ client: clientInput }), client, { roles: ANY_ROLE, audit: { action: 'create', entity: 'client' } }),
   update: defineContract('clients:update', z.strictObject({ id: uuid('Client ID'), client: clientInput }), client, {
+    roles: ANY_ROLE,
     audit: { action: 'update', entity: 'client' }
   }),
   archive: defineContract(
     'clients:archive',
     z.strictObject({ id: uuid('Client ID'), reason: optionalText('Reason', 500) }),
     client,
-    { audit: { action: 'archive', entity: 'client' } }
+    { roles: ANY_ROLE, audit: { action: 'archive', entity: 'client' } }
   ),
-  restore: defineContract('clients:restore', byId, client, { audit: { action: 'restore', entity: 'client' } })
+  restore: defineContract('clients:restore', byId, client, { roles: ANY_ROLE, audit: { action: 'restore', entity: 'client' } })
 }

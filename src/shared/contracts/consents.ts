@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CONSENT_KIND_KEYS } from '../domain/consents'
 import { localToday } from '../domain/dates'
+import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
 import { isoDate, optionalText, requiredText, timestamp, uuid } from './fields'
 
@@ -30,12 +31,14 @@ export const consent = z.strictObject({
 export type Consent = z.infer<typeof consent>
 
 export const consentsContracts = {
-  list: defineContract('consents:list', z.strictObject({ clientId: uuid('Client ID') }), z.array(consent)),
+  list: defineContract('consents:list', z.strictObject({ clientId: uuid('Client ID') }), z.array(consent), { roles: ANY_ROLE }),
   create: defineContract('consents:create', z.strictObject({ clientId: uuid('Client ID'), consent: consentInput }), consent, {
+    roles: ANY_ROLE,
     audit: { action: 'create', entity: 'consent' }
   }),
   /** A consent is never deleted; a client who withdraws it has it marked revoked on a date. */
   revoke: defineContract('consents:revoke', z.strictObject({ id: uuid('Consent ID'), revokedOn: notInFuture('Revoked date') }), consent, {
+    roles: ANY_ROLE,
     audit: { action: 'revoke', entity: 'consent' }
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AuditAction, AuditEntity } from '../domain/audit'
+import type { Role } from '../domain/roles'
 
 /**
  * Which record an audited call touched. `clientId` left undefined is looked up by main from the
@@ -22,11 +23,18 @@ export interface AuditIntent<In = unknown, Out = unknown> {
   target?(input: In, output: Out): AuditTarget
 }
 
+/**
+ * Who may make a call: the roles allowed once signed in, or 'public' for the few calls that must
+ * answer before anyone is (sign-in, first-run setup, status). Checked in main before the input.
+ */
+export type Access = readonly Role[] | 'public'
+
 /** A contract is one IPC call: its channel name and the zod schemas of its input and output. */
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   channel: string
   input: I
   output: O
+  roles: Access
   audit?: AuditIntent<z.output<I>, z.output<O>>
   /**
    * The handler is async and runs outside dispatch's SQLite transaction (an import replaces the
@@ -36,6 +44,8 @@ export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType =
 }
 
 export interface ContractOptions<I extends z.ZodType, O extends z.ZodType> {
+  /** Required: every call says who may make it, so none is open by accident. */
+  roles: Access
   audit?: AuditIntent<z.output<I>, z.output<O>>
   outsideTransaction?: true
 }
@@ -47,17 +57,19 @@ export const defineContract = <I extends z.ZodType, O extends z.ZodType, const O
   channel: string,
   input: I,
   output: O,
-  options?: Opt
+  options: Opt
 ): Contract<I, O> & AsyncMark<Opt> =>
   ({
     channel,
     input,
     output,
+    roles: options.roles,
     ...(options?.audit ? { audit: options.audit } : {}),
     ...(options?.outsideTransaction ? { outsideTransaction: true as const } : {})
   }) as Contract<I, O> & AsyncMark<Opt>
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'internal'] as const
+/** 'locked': nobody is signed in, or the app is locked — the renderer shows sign-in or the lock screen. */
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'locked', 'internal'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What every call returns. `fields` maps a dotted field path to a message a therapist can read. */

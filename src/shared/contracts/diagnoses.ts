@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DIAGNOSIS_LETTERS } from '../domain/icd10'
+import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
 import { icd10Code, optionalText, timestamp, uuid } from './fields'
 
@@ -25,8 +26,9 @@ export type Diagnosis = z.infer<typeof diagnosis>
 const clientId = uuid('Client ID')
 
 export const diagnosesContracts = {
-  list: defineContract('diagnoses:list', z.strictObject({ clientId, includeRemoved: z.boolean().default(false) }), z.array(diagnosis)),
+  list: defineContract('diagnoses:list', z.strictObject({ clientId, includeRemoved: z.boolean().default(false) }), z.array(diagnosis), { roles: ANY_ROLE }),
   add: defineContract('diagnoses:add', z.strictObject({ clientId, diagnosis: diagnosisInput }), z.array(diagnosis), {
+    roles: ANY_ROLE,
     audit: {
       action: 'create',
       entity: 'diagnosis',
@@ -35,9 +37,11 @@ export const diagnosesContracts = {
     }
   }),
   remove: defineContract('diagnoses:remove', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis), {
+    roles: ANY_ROLE,
     audit: { action: 'remove', entity: 'diagnosis' }
   }),
   setPrimary: defineContract('diagnoses:setPrimary', z.strictObject({ id: uuid('Diagnosis ID') }), z.array(diagnosis), {
+    roles: ANY_ROLE,
     audit: { action: 'update', entity: 'diagnosis' }
   }),
   /** The full new order of the client's current diagnoses, first = A. */
@@ -46,6 +50,6 @@ export const diagnosesContracts = {
     z.strictObject({ clientId, orderedIds: z.array(uuid('Diagnosis ID')).min(1).max(DIAGNOSIS_LETTERS.length) }),
     z.array(diagnosis),
     // The client's whole list changed order: no single diagnosis is the record.
-    { audit: { action: 'update', entity: 'diagnosis', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
+    { roles: ANY_ROLE, audit: { action: 'update', entity: 'diagnosis', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
   )
 }

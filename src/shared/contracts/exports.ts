@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 import { timestamp } from './fields'
 
@@ -52,13 +53,14 @@ const practiceWide = { entity: 'practice', target: () => ({ entityId: null, clie
 
 export const exportsContracts = {
   /** Every client's records as readable JSON and CSV files in a new folder under exports/. */
-  custodian: defineContract('exports:custodian', z.strictObject({}), custodianExportOutput, { audit: { action: 'export', ...practiceWide } }),
+  custodian: defineContract('exports:custodian', z.strictObject({}), custodianExportOutput, { roles: OWNER_ONLY, audit: { action: 'export', ...practiceWide } }),
   /** The whole practice database, compressed and encrypted under a passphrase. */
-  archive: defineContract('exports:archive', archiveExportInput, archiveExportOutput, { audit: { action: 'export', ...practiceWide } }),
+  archive: defineContract('exports:archive', archiveExportInput, archiveExportOutput, { roles: OWNER_ONLY, audit: { action: 'export', ...practiceWide } }),
   /** The archives in the exports folder, newest first. */
-  list: defineContract('exports:list', z.strictObject({}), z.array(archiveEntry)),
+  list: defineContract('exports:list', z.strictObject({}), z.array(archiveEntry), { roles: OWNER_ONLY }),
   /** Replaces the practice with an archive's; the current data is kept as a pre-restore backup. */
   importArchive: defineContract('exports:importArchive', archiveImportInput, archiveImportOutput, {
+    roles: OWNER_ONLY,
     audit: { action: 'restore', ...practiceWide },
     outsideTransaction: true
   })

@@ -1,4 +1,5 @@
 import { auditContracts } from './audit'
+import { authContracts } from './auth'
 import { backupsContracts } from './backups'
 import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
@@ -9,6 +10,8 @@ import { insuranceContracts } from './insurance'
 import { practiceContracts } from './practice'
 import { recoveryContracts } from './recovery'
 import { screeningContracts } from './screening'
+import { settingsContracts } from './settings'
+import { usersContracts } from './users'
 import type { z } from 'zod'
 
 /** The registry: every IPC call the renderer can make, grouped by domain. */
@@ -19,10 +22,13 @@ export const contracts = {
   screening: screeningContracts,
   consents: consentsContracts,
   practice: practiceContracts,
+  settings: settingsContracts,
   audit: auditContracts,
   exports: exportsContracts,
   recovery: recoveryContracts,
-  backups: backupsContracts
+  backups: backupsContracts,
+  auth: authContracts,
+  users: usersContracts
 }
 export type Contracts = typeof contracts
 export type Domain = keyof Contracts
@@ -34,9 +40,10 @@ export const allChannels = (): string[] => allContracts().map((c) => c.channel)
 
 /**
  * Domains served by the start-up host (src/main/startup.ts) rather than the practice router:
- * recovery must answer while the database is not open, and backups:restore swaps the open core.
+ * recovery must answer while the database is not open, backups:restore swaps the open core,
+ * and auth and users hold the keyring, which opens the database in the first place.
  */
-export const HOST_DOMAINS = ['recovery', 'backups'] as const
+export const HOST_DOMAINS = ['recovery', 'backups', 'auth', 'users'] as const
 export type HostDomain = (typeof HOST_DOMAINS)[number]
 export type CoreDomain = Exclude<Domain, HostDomain>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { POLICY_RANKS, SUBSCRIBER_RELATIONSHIP_KEYS } from '../domain/insurance'
+import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
 import { optionalDateOfBirth, optionalText, requiredText, timestamp, uuid } from './fields'
 
@@ -43,15 +44,18 @@ export const insuranceContracts = {
   list: defineContract(
     'insurance:list',
     z.strictObject({ clientId: uuid('Client ID'), includeArchived: z.boolean().default(false) }),
-    z.array(insurancePolicy)
+    z.array(insurancePolicy), { roles: ANY_ROLE }
   ),
   create: defineContract('insurance:create', z.strictObject({ clientId: uuid('Client ID'), policy: insurancePolicyInput }), insurancePolicy, {
+    roles: ANY_ROLE,
     audit: { action: 'create', entity: 'insurance_policy' }
   }),
   update: defineContract('insurance:update', z.strictObject({ id: uuid('Policy ID'), policy: insurancePolicyInput }), insurancePolicy, {
+    roles: ANY_ROLE,
     audit: { action: 'update', entity: 'insurance_policy' }
   }),
   archive: defineContract('insurance:archive', z.strictObject({ id: uuid('Policy ID') }), insurancePolicy, {
+    roles: ANY_ROLE,
     audit: { action: 'archive', entity: 'insurance_policy' }
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PLACE_OF_SERVICE_CODES } from '../domain/codes'
+import { ANY_ROLE, OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 import { ein, npi, optionalNpi, optionalPhone, optionalText, optionalZip, requiredText, timestamp, usState } from './fields'
 
@@ -47,8 +48,9 @@ export type Practice = z.infer<typeof practice>
 
 export const practiceContracts = {
   /** null until the first-run setup has saved a profile. */
-  get: defineContract('practice:get', z.strictObject({}), practice.nullable()),
+  get: defineContract('practice:get', z.strictObject({}), practice.nullable(), { roles: ANY_ROLE }),
   save: defineContract('practice:save', z.strictObject({ profile: practiceInput }), practice, {
+    roles: OWNER_ONLY,
     // A single profile, belonging to no client.
     audit: { action: 'update', entity: 'practice', target: () => ({ entityId: null, clientId: null }) }
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ANY_ROLE, OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 
 /**
@@ -34,15 +35,16 @@ const backupFileName = z
   .max(200, { error: 'Choose a backup from the list' })
 
 export const recoveryContracts = {
-  status: defineContract('recovery:status', z.strictObject({}), recoveryStatus),
-  restore: defineContract('recovery:restore', z.strictObject({ fileName: backupFileName }), recoveryStatus),
+  status: defineContract('recovery:status', z.strictObject({}), recoveryStatus, { roles: ANY_ROLE }),
+  restore: defineContract('recovery:restore', z.strictObject({ fileName: backupFileName }), recoveryStatus, { roles: OWNER_ONLY }),
   startFresh: defineContract(
     'recovery:startFresh',
     z.strictObject({}),
     recoveryStatus.extend({
       /** The damaged file's new name in the backups folder, or null when there was none to keep. */
       keptAs: z.string().nullable()
-    })
+    }),
+    { roles: OWNER_ONLY }
   ),
-  retry: defineContract('recovery:retry', z.strictObject({}), recoveryStatus)
+  retry: defineContract('recovery:retry', z.strictObject({}), recoveryStatus, { roles: OWNER_ONLY })
 }

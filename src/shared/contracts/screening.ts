@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SCREENING_ANSWERS, SCREENING_ITEM_KEYS } from '../domain/screening'
+import { CLINICAL_ROLES } from '../domain/roles'
 import { defineContract } from './contract'
 import { isoDate, optionalText, requiredText, timestamp, uuid } from './fields'
 import { localToday } from '../domain/dates'
@@ -27,13 +28,13 @@ export const screeningItem = z.strictObject({
 export type ScreeningItem = z.infer<typeof screeningItem>
 
 export const screeningContracts = {
-  get: defineContract('screening:get', z.strictObject({ clientId: uuid('Client ID') }), z.array(screeningItem)),
+  get: defineContract('screening:get', z.strictObject({ clientId: uuid('Client ID') }), z.array(screeningItem), { roles: CLINICAL_ROLES }),
   record: defineContract(
     'screening:record',
     z.strictObject({ clientId: uuid('Client ID'), itemKey: screeningItemKey, item: screeningRecordInput }),
     screeningItem,
     // Each answer is a new row, but the answer carries no row ID: the entry names the client only
     // (the item key is not recorded — the log says which chart, not what was asked).
-    { audit: { action: 'create', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
+    { roles: CLINICAL_ROLES, audit: { action: 'create', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
   )
 }

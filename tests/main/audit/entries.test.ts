@@ -1,3 +1,4 @@
+import { ANY_ROLE } from '@shared/domain/roles'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { allContracts, defineContract } from '@shared/contracts'
@@ -112,7 +113,7 @@ describe('audit entries: one per audited call', () => {
   })
 
   it('records the actor the context names', async () => {
-    const other = await openTestApp({ context: { actor: () => ({ id: testId(500), label: 'Dana W.' }) } })
+    const other = await openTestApp({ context: { actor: () => ({ id: testId(500), label: 'Dana W.', role: 'owner' as const }) } })
     try {
       await createClient(other)
       expect(storedEntries(other.connection.sqlite)[0]).toMatchObject({ actorId: testId(500), actorLabel: 'Dana W.' })
@@ -160,7 +161,7 @@ describe('audit entries: only for what happened', () => {
 
   it('a write that throws after writing leaves neither the write nor an entry', async () => {
     app.router.set('test:writeThenThrow', {
-      contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown(), { audit: { action: 'create', entity: 'client' } }),
+      contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown(), { roles: ANY_ROLE, audit: { action: 'create', entity: 'client' } }),
       handler: () => {
         app.services.clients.create(clientInput() as never)
         throw new Error('disk hiccup')
@@ -186,7 +187,7 @@ describe('audit entries: only for what happened', () => {
     const c = await createClient(app)
     // A deferred foreign-key violation passes every statement and fails at COMMIT, after the append.
     app.router.set('test:commitFails', {
-      contract: defineContract('test:commitFails', z.strictObject({}), z.unknown(), { audit: { action: 'update', entity: 'client' } }),
+      contract: defineContract('test:commitFails', z.strictObject({}), z.unknown(), { roles: ANY_ROLE, audit: { action: 'update', entity: 'client' } }),
       handler: () => {
         app.connection.sqlite.pragma('defer_foreign_keys = ON')
         app.connection.sqlite

@@ -5,17 +5,17 @@ import { openTestApp, testId, type TestApp } from '../../factories/app'
 import { clientInput, createClient } from '../../factories/clients'
 
 let app: TestApp
-let actor = { id: null as string | null, label: 'local' }
+let actor = { id: null as string | null, label: 'local', role: 'owner' as const }
 let ana: Client
 let ben: Client
 beforeEach(async () => {
-  actor = { id: null, label: 'local' }
+  actor = { id: null, label: 'local', role: 'owner' }
   app = await openTestApp({ context: { actor: () => actor } })
   // The fixed clock moves one second per call: entries are 15:00:01, :03, :05, … (see factories/app).
   ana = await createClient(app, { legalLastName: 'Ana' }) // seq 1
   ben = await createClient(app, { legalLastName: 'Ben' }) // seq 2
   await app.ok('clients:get', { id: ana.id }) // seq 3
-  actor = { id: testId(700), label: 'Dana W.' }
+  actor = { id: testId(700), label: 'Dana W.', role: 'owner' }
   await app.ok('clients:update', { id: ana.id, client: clientInput({ legalLastName: 'Ana', status: 'active' }) }) // seq 4
   await app.ok('diagnoses:add', { clientId: ben.id, diagnosis: { code: 'F33.2' } }) // seq 5
   await app.ok('clients:get', { id: ben.id }) // seq 6

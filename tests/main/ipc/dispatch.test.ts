@@ -1,3 +1,4 @@
+import { ANY_ROLE } from '@shared/domain/roles'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineContract } from '@shared/contracts'
@@ -89,7 +90,7 @@ describe('dispatch: routing and failures', () => {
 
   it('a handler that writes and then throws leaves nothing behind', async () => {
     app.router.set('test:writeThenThrow', {
-      contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown()),
+      contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown(), { roles: ANY_ROLE }),
       handler: () => {
         const client = app.services.clients.create(clientInput() as never)
         app.services.diagnoses.add(client.id, { code: 'F33.2', description: null })
@@ -105,7 +106,7 @@ describe('dispatch: routing and failures', () => {
   it('a rule broken after a write rolls the write back and reports the rule', async () => {
     const client = await createClient(app)
     app.router.set('test:halfway', {
-      contract: defineContract('test:halfway', z.strictObject({}), z.unknown()),
+      contract: defineContract('test:halfway', z.strictObject({}), z.unknown(), { roles: ANY_ROLE }),
       handler: () => {
         app.services.diagnoses.add(client.id, { code: 'F33.2', description: null })
         throw new AppFailure('conflict', 'Someone else changed this chart.')
@@ -118,7 +119,7 @@ describe('dispatch: routing and failures', () => {
   it('an unexpected error returns internal, with no input value in the message or the log', async () => {
     const secret = 'Bartholomew Okonkwo-Ferreira'
     app.router.set('test:leaky', {
-      contract: defineContract('test:leaky', z.strictObject({ name: z.string() }), z.unknown()),
+      contract: defineContract('test:leaky', z.strictObject({ name: z.string() }), z.unknown(), { roles: ANY_ROLE }),
       handler: (input) => {
         throw new TypeError(`cannot read ${(input as { name: string }).name}`)
       }
@@ -133,7 +134,7 @@ describe('dispatch: routing and failures', () => {
     const client = await createClient(app, { legalLastName: 'Throckmorton' })
     // Force a constraint the services would never hit: a second current row for the same code.
     app.router.set('test:constraint', {
-      contract: defineContract('test:constraint', z.strictObject({}), z.unknown()),
+      contract: defineContract('test:constraint', z.strictObject({}), z.unknown(), { roles: ANY_ROLE }),
       handler: () => {
         app.connection.sqlite
           .prepare("INSERT INTO diagnoses (id, client_id, code, position, is_primary, added_at) VALUES (?, ?, 'F41.1', 0, 0, 'x')")
@@ -152,7 +153,7 @@ describe('dispatch: routing and failures', () => {
 
   it('an output that breaks its contract is caught when outputs are validated', async () => {
     app.router.set('test:badOutput', {
-      contract: defineContract('test:badOutput', z.strictObject({}), z.strictObject({ n: z.int() })),
+      contract: defineContract('test:badOutput', z.strictObject({}), z.strictObject({ n: z.int() }), { roles: ANY_ROLE }),
       handler: () => ({ n: 'Maria Lopez' })
     })
     expect(await app.call('test:badOutput', {})).toMatchObject({ ok: false, error: { code: 'internal' } })

@@ -1,0 +1,7 @@
+import type { Handlers } from '../../ipc/router'
+import type { Services } from '../../services'
+
+export const settingsHandlers = ({ settings }: Services): Handlers<'settings'> => ({
+  get: () => settings.get(),
+  save: ({ settings: values }) => settings.save(values)
+})

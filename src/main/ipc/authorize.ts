@@ -1,0 +1,16 @@
+import type { AppError, Contract } from '@shared/contracts'
+import type { Actor } from '../context'
+
+export const SIGN_IN_MESSAGE = 'Sign in to continue.'
+export const FORBIDDEN_MESSAGE = 'Your role does not allow this. Ask the practice owner if you need it.'
+
+/**
+ * Whether `actor` may make the call, checked in main before the input is even parsed: hiding a
+ * button is not access control. null = allowed.
+ */
+export function authorize(contract: Pick<Contract, 'roles'>, actor: Actor): AppError | null {
+  if (contract.roles === 'public') return null
+  if (!actor.role) return { code: 'locked', message: SIGN_IN_MESSAGE }
+  if (!contract.roles.includes(actor.role)) return { code: 'forbidden', message: FORBIDDEN_MESSAGE }
+  return null
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { ANY_ROLE, OWNER_ONLY } from '../domain/roles'
+import { defineContract } from './contract'
+import { timestamp } from './fields'
+
+export const IDLE_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const
+
+export const practiceSettingsInput = z.strictObject({
+  idleLockMinutes: z
+    .int({ error: 'Choose how many minutes' })
+    .min(1, { error: 'Lock after at least 1 minute' })
+    .max(240, { error: 'Lock after at most 240 minutes' })
+})
+
+export const practiceSettings = z.strictObject({
+  idleLockMinutes: z.int(),
+  updatedAt: timestamp.nullable()
+})
+export type PracticeSettings = z.infer<typeof practiceSettings>
+
+/** Practice-wide settings (Settings → Security). */
+export const settingsContracts = {
+  get: defineContract('settings:get', z.strictObject({}), practiceSettings, { roles: ANY_ROLE }),
+  save: defineContract('settings:save', z.strictObject({ settings: practiceSettingsInput }), practiceSettings, {
+    roles: OWNER_ONLY,
+    audit: { action: 'update', entity: 'practice', target: () => ({ entityId: null, clientId: null }) }
+  })
+}
