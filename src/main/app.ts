@@ -32,6 +32,7 @@ export interface OpenAppOptions {
   dataDir?: string
   /** Tests lower the archive's scrypt cost. */
   archiveKdf?: KdfParams
+
   logger?: Logger
   validateOutput?: boolean
   /** Clock, ID source and actor; tests fix the first two. */
@@ -61,7 +62,8 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
       databasePath: onDisk ? resolve(options.databasePath) : undefined,
       backupDir: options.backupDir ?? (dataDir ? resolve(dataDir, 'backups') : undefined),
       migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
-      kdf: options.archiveKdf
+      kdf: options.archiveKdf,
+      key: options.key
     }
   })
   const router = createRouter(services)

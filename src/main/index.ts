@@ -92,7 +92,7 @@ function scheduleDailyBackups(backupDir: string): void {
   const run = () => {
     const core = host?.core
     if (!core) return
-    void runAutomaticBackup(core.connection.sqlite, backupDir, 'daily').catch((err: { code?: string }) =>
+    void runAutomaticBackup(core.connection.sqlite, backupDir, 'daily', new Date(), core.connection.key).catch((err: { code?: string }) =>
       consoleLogger.error('backup.daily_failed', { code: err?.code ?? 'unknown' })
     )
   }
@@ -108,7 +108,7 @@ async function backupAndClose(): Promise<void> {
   const core = host.core
   try {
     // In recovery mode there is no open database to back up: the damaged file stays as it is.
-    if (core) await runAutomaticBackup(core.connection.sqlite, host.backupDir, 'quit')
+    if (core) await runAutomaticBackup(core.connection.sqlite, host.backupDir, 'quit', new Date(), core.connection.key)
   } catch (err) {
     consoleLogger.error('backup.quit_failed', { code: (err as { code?: string })?.code ?? 'unknown' })
   } finally {

@@ -1,7 +1,9 @@
 /**
  * Start-up, in one function for the Electron main process and the e2e harness alike:
- * check the database file → open the app core, or, when the file is damaged, locked or lost,
- * stay in RECOVERY mode and serve the recovery screen's calls instead of crashing.
+ * read the keyring → wait for first-run setup or a sign-in, whose passphrase yields the data key
+ * (src/main/auth/gate.ts) → check the database file → open the app core, or, when the file is
+ * damaged, locked or lost, stay in RECOVERY mode and serve the recovery screen's calls instead
+ * of crashing. Signing out closes the core and forgets the key.
  *
  * The host is the mutable "current core": every IPC (or harness) call goes through host.call,
  * which sends `recovery:*` and `backups:*` to the handlers here and everything else to the
@@ -11,18 +13,24 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { allContracts, contracts, type Contract, type Result } from '@shared/contracts'
 import type { BackupRestoreResult, BackupsList } from '@shared/contracts/backups'
 import type { BackupSummary, DatabaseStateName, RecoveryStatus } from '@shared/contracts/recovery'
-import { openApp, type AppCore, type OpenAppOptions } from './app'
+import { defaultMigrationsFolder, openApp, type AppCore, type OpenAppOptions } from './app'
 import { applyRetention, checkDatabaseAtStartup, createBackup, listBackups, parseBackupName, restoreBackup, setAsideDatabase, type BackupEntry } from './backup'
 import { stateForError } from './backup/inspect'
 import { BackupError, sqliteCode } from './backup/sqlite-file'
 import { AppFailure, conflict, invalid, notFound } from './errors'
+import { createAuthGate, type AuthGate } from './auth/gate'
+import { authorize, SIGN_IN_MESSAGE } from './ipc/authorize'
+import { WrongKeyError } from './security/errors'
 import { fieldErrors } from './ipc/dispatch'
 import { consoleLogger, type Logger } from './log'
 import { backupDirIn, databasePathIn } from './paths'
+import { encryptPracticeFiles } from './security/encrypt-file'
+import { keyringPathIn, type KdfParams } from './security/keyring'
+import { openDatabase } from './db/connection'
 
 export interface StartCoreOptions {
   /** Holds practice.db and backups/ (created if missing). */
@@ -31,11 +39,17 @@ export interface StartCoreOptions {
   logger?: Logger
   validateOutput?: boolean
   context?: OpenAppOptions['context']
-  /** The clock for names of set-aside files (tests fix it). */
+  /** The clock for names of set-aside files, sign-in delays and idle locking (tests fix it). */
   now?: () => Date
+  /** The keyring's scrypt cost for new slots; tests and the e2e harness lower it. */
+  kdf?: KdfParams
 }
 
-export type HostMode = { mode: 'ready'; core: AppCore } | { mode: 'recovery'; state: Exclude<DatabaseStateName, 'ok'>; detail?: string }
+export type HostMode =
+  | { mode: 'ready'; core: AppCore }
+  | { mode: 'recovery'; state: Exclude<DatabaseStateName, 'ok'>; detail?: string }
+  /** Nobody has signed in (or set up) yet: the database is not open and its key not known. */
+  | { mode: 'closed' }
 
 export interface CoreHost {
   readonly dataDir: string
@@ -43,8 +57,10 @@ export interface CoreHost {
   readonly backupDir: string
   /** Where start-up stands now: ready with a core, or in recovery. */
   current(): HostMode
-  /** The open core, or null while in recovery. */
+  /** The open core, or null while in recovery or signed out. */
   readonly core: AppCore | null
+  /** Setup, sign-in, lock and users (the keyring). */
+  readonly auth: AuthGate
   /** Every channel, as the renderer calls it: untrusted input in, envelope out; never throws. */
   call(channel: string, input?: unknown): Promise<Result<unknown>>
   /** Called once when the core opens (at start-up, or after a restore / fresh start / retry). */
@@ -83,8 +99,15 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const databasePath = databasePathIn(dataDir)
   const backupDir = backupDirIn(dataDir)
   await mkdir(backupDir, { recursive: true })
+  // A fault of the installation, found now rather than at the first sign-in.
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
+  if (!existsSync(join(migrationsFolder, 'meta', '_journal.json'))) throw new Error('No migrations found: the app is incomplete')
 
-  let mode: HostMode = { mode: 'recovery', state: 'missing' }
+  let mode: HostMode = { mode: 'closed' }
+  /** The data key of the practice being opened or open; null when closed. */
+  let key: Buffer | null = null
+  /** Read through a function where TypeScript would keep a narrowing made before an await. */
+  const currentMode = (): HostMode => mode
   let closed = false
   const listeners = new Set<(core: AppCore) => void>()
 
@@ -108,11 +131,12 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     try {
       const core = await openApp({
         databasePath,
+        key: key ?? undefined,
         migrationsFolder: options.migrationsFolder,
         backupDir,
         logger,
         validateOutput: options.validateOutput,
-        context: options.context
+        context: { ...options.context, actor: () => gate.actor() }
       })
       becomeReady(core)
       return true
@@ -127,7 +151,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
 
   /** Check, then open — or stay in recovery with the reason. */
   const checkAndOpen = async (): Promise<void> => {
-    const check = await checkDatabaseAtStartup(databasePath, backupDir)
+    const check = await checkDatabaseAtStartup(databasePath, backupDir, { key: key ?? undefined })
     if (check.needsRecovery) {
       enterRecovery(check.state === 'ok' ? 'corrupt' : check.state, check.detail)
       return
@@ -136,7 +160,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   const status = async (): Promise<RecoveryStatus> => ({
-    state: mode.mode === 'ready' ? 'ok' : mode.state,
+    state: mode.mode === 'recovery' ? mode.state : 'ok',
     backups: (await listBackups(backupDir).catch(() => [])).map(summary)
   })
 
@@ -152,14 +176,17 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   const requireRecovery = () => {
-    if (mode.mode === 'ready') throw conflict('The practice database is open; there is nothing to recover.')
+    if (mode.mode !== 'recovery') throw conflict('The practice database is open; there is nothing to recover.')
     return mode
   }
 
   const handlers: Record<keyof typeof contracts.recovery, (input: Record<string, unknown>) => Promise<unknown>> = {
     status: () => status(),
     retry: async () => {
-      if (mode.mode === 'recovery') await checkAndOpen()
+      if (mode.mode === 'recovery') {
+        await checkAndOpen()
+        gate.afterOpen('recovery:retry', false)
+      }
       return status()
     },
     restore: async (input) => {
@@ -168,12 +195,14 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       if (current.state === 'locked') {
         // Maybe it was closed since: check again before touching anything.
         await checkAndOpen()
-        if (mode.mode === 'ready') throw conflict('The practice database opened after all; the backup was not restored.')
-        if (mode.state === 'locked') throw new BackupError('database_locked', 'locked')
+        const after = currentMode()
+        if (after.mode === 'ready') throw conflict('The practice database opened after all; the backup was not restored.')
+        if (after.mode === 'recovery' && after.state === 'locked') throw new BackupError('database_locked', 'locked')
       }
-      await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now })
+      await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined })
       logger.info('recovery.restored', { reason: entry.reason })
       await tryOpen()
+      gate.afterOpen('recovery:restore', false)
       return status()
     },
     startFresh: async () => {
@@ -186,6 +215,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
         logger.info('recovery.set_aside')
       }
       await tryOpen()
+      gate.afterOpen('recovery:startFresh', false)
       return { ...(await status()), keptAs }
     }
   }
@@ -205,17 +235,67 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       core.close()
       mode = { mode: 'recovery', state: 'missing' }
       try {
-        const result = await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now })
+        const result = await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined })
         logger.info(event, { reason: entry.reason })
         return { restoredFrom: entry.fileName, preRestoreFileName: result.preRestoreBackup?.fileName ?? null }
       } finally {
         // Restored or not (a refused backup changes nothing), the practice opens again — or, if the
         // file is now unusable, the recovery screen takes over with the backups.
         await checkAndOpen()
+        gate.afterOpen(event, false)
       }
     } finally {
       swapping = false
     }
+  }
+
+  /**
+   * An archive import into an encrypted practice: the core stages it (decrypt, check, encrypt
+   * with this practice's key), then the host swaps the file in as a restore does — close, restore
+   * (keeping a pre-restore copy), open again — and the import is logged in the reopened practice.
+   */
+  const importEncrypted = async (core: AppCore, rawInput: unknown): Promise<Result<unknown>> => {
+    const contract = contracts.exports.importArchive
+    const refused = authorize(contract, gate.actor())
+    if (refused) return { ok: false, error: refused }
+    const parsed = contract.input.safeParse(rawInput ?? {})
+    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'Some fields need attention. Nothing was saved.', fields: fieldErrors(parsed.error) } }
+    return serial(async (): Promise<Result<unknown>> => {
+      let staged
+      try {
+        staged = core.services.exports.stageImport(parsed.data.fileName, parsed.data.passphrase)
+      } catch (err) {
+        if (err instanceof AppFailure) return { ok: false, error: err.toError() }
+        throw err
+      }
+      swapping = true
+      try {
+        core.close()
+        mode = { mode: 'recovery', state: 'missing' }
+        let preImportBackup: string | null = null
+        try {
+          const result = await restoreBackup({ databasePath, backupPath: staged.path, backupDir, now, key: key ?? undefined })
+          preImportBackup = result.preRestoreBackup?.fileName ?? null
+          logger.info('exports.imported')
+        } catch (err) {
+          if (err instanceof BackupError) return { ok: false, error: BACKUP_FAILURE_MESSAGES[err.code] ?? { code: 'conflict', message: 'The archive could not be imported. Nothing was changed.' } }
+          throw err
+        } finally {
+          await checkAndOpen()
+          gate.afterOpen('exports:importArchive', false)
+        }
+        const after = currentMode()
+        const reopened = after.mode === 'ready' ? after.core : null
+        if (!reopened) return { ok: false, error: { code: 'conflict', message: 'The imported practice did not open. Use the recovery screen to restore the pre-import backup.' } }
+        reopened.connection.sqlite.transaction(() =>
+          reopened.services.audit.append({ channel: contract.channel, action: 'restore', entity: 'practice', entityId: null, clientId: null })
+        )()
+        return { ok: true, value: { ...reopened.services.exports.importedCounts(), restoredFrom: parsed.data.fileName, preImportBackup } }
+      } finally {
+        staged.discard()
+        swapping = false
+      }
+    })
   }
 
   const backupHandlers: Record<keyof typeof contracts.backups, (input: Record<string, unknown>) => Promise<unknown>> = {
@@ -223,7 +303,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     create: async (): Promise<BackupSummary> => {
       const core = requireCore()
       const at = now()
-      const entry = await createBackup(core.connection.sqlite, backupDir, { now: at, reason: 'manual' })
+      const entry = await createBackup(core.connection.sqlite, backupDir, { now: at, reason: 'manual', key: core.connection.key ?? undefined })
       await applyRetention(backupDir, at, { utcOffsetMinutes: -at.getTimezoneOffset() })
       logger.info('backups.created', { reason: 'manual' })
       return summary(entry)
@@ -242,6 +322,65 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
   const known = new Set(allContracts().map((c) => c.channel))
 
+  /**
+   * Opens the practice with a data key from the keyring: plain files left from before encryption
+   * (the database, its backups) are encrypted first. A key the keyring vouched for is this
+   * practice's, so a file it cannot read is damaged (recovery); an unvouched key (the recovery key
+   * with keyring.json lost) that cannot read the file is refused with WrongKeyError instead.
+   */
+  const openWithKey = async (dataKey: Buffer, vouched: boolean): Promise<'ready' | 'recovery'> => {
+    if (mode.mode === 'ready') mode.core.close()
+    key = dataKey
+    try {
+      const encrypted = await encryptPracticeFiles(databasePath, backupDir, dataKey)
+      if (encrypted > 0) logger.info('startup.encrypted_files', { count: encrypted })
+    } catch (err) {
+      const code = sqliteCode(err)
+      if (!code) throw err
+      // A damaged plain file cannot be encrypted: the recovery screen deals with it.
+      logger.error('startup.encrypt_failed', { code })
+    }
+    if (!vouched && existsSync(databasePath)) {
+      try {
+        openDatabase(databasePath, dataKey).close()
+      } catch (err) {
+        if (err instanceof WrongKeyError) {
+          key = null
+          mode = { mode: 'closed' }
+          throw err
+        }
+        // Anything else is for the check below to classify.
+      }
+    }
+    await checkAndOpen()
+    return mode.mode === 'ready' ? 'ready' : 'recovery'
+  }
+
+  const closeCore = () => {
+    if (mode.mode === 'ready') mode.core.close()
+    mode = { mode: 'closed' }
+    key = null
+  }
+
+  const gate = createAuthGate({
+    keyringPath: keyringPathIn(dataDir),
+    databasePath,
+    kdf: options.kdf,
+    now,
+    logger,
+    open: openWithKey,
+    close: closeCore,
+    core: () => (mode.mode === 'ready' ? mode.core : null)
+  })
+  type HostRoute = { contract: Contract; handler: (input: never) => Promise<unknown> }
+  for (const [verb, contract] of Object.entries(contracts.auth)) {
+    recoveryRoutes.set(contract.channel, { contract, handler: gate.authHandlers[verb as keyof typeof gate.authHandlers] } as HostRoute as never)
+  }
+  for (const [verb, contract] of Object.entries(contracts.users)) {
+    recoveryRoutes.set(contract.channel, { contract, handler: gate.usersHandlers[verb as keyof typeof gate.usersHandlers] } as HostRoute as never)
+  }
+  const backupChannels = new Set([...Object.values(contracts.recovery), ...Object.values(contracts.backups)].map((c) => c.channel))
+
   /** Recovery calls run one at a time: a double click never restores twice. */
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -251,9 +390,12 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   const callRecovery = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
+    const refused = authorize(route.contract, gate.actor())
+    if (refused) return { ok: false, error: refused }
     const parsed = route.contract.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Choose a backup from the list.', fields: fieldErrors(parsed.error) } }
+      const message = backupChannels.has(route.contract.channel) ? 'Choose a backup from the list.' : 'Some fields need attention. Nothing was saved.'
+      return { ok: false, error: { code: 'invalid_input', message, fields: fieldErrors(parsed.error) } }
     }
     try {
       const value = await serial(() => route.handler(parsed.data as Record<string, unknown>))
@@ -264,6 +406,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       return { ok: true, value }
     } catch (err) {
       if (err instanceof AppFailure) return { ok: false, error: err.toError() }
+      if (err instanceof WrongKeyError) return { ok: false, error: { code: 'invalid_input', message: err.message } }
       if (err instanceof BackupError) {
         logger.error('recovery.failed', { channel: route.contract.channel, code: err.code })
         return { ok: false, error: BACKUP_FAILURE_MESSAGES[err.code] ?? { code: 'internal', message: 'The backup could not be restored. Nothing was changed.' } }
@@ -274,7 +417,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     }
   }
 
-  await checkAndOpen()
+  await gate.load()
 
   return {
     dataDir,
@@ -284,12 +427,17 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     get core() {
       return mode.mode === 'ready' ? mode.core : null
     },
+    auth: gate,
     async call(channel, input) {
       const route = recoveryRoutes.get(channel)
       if (route) return callRecovery(route, input)
-      if (swapping && known.has(channel)) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
-      if (mode.mode === 'ready') return mode.core.call(channel, input)
-      return known.has(channel) ? notOpen() : { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
+      if (!known.has(channel)) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
+      // Signed out, locked, or idle past the limit: nothing of the practice answers.
+      if (!gate.activity() || gate.state() !== 'signedIn') return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
+      if (swapping) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
+      if (mode.mode !== 'ready') return notOpen()
+      if (channel === contracts.exports.importArchive.channel && key) return importEncrypted(mode.core, input)
+      return mode.core.call(channel, input)
     },
     onReady(listener) {
       listeners.add(listener)

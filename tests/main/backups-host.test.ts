@@ -9,22 +9,29 @@ import { describe, expect, it } from 'vitest'
 import type { BackupRestoreResult, BackupsList } from '@shared/contracts/backups'
 import type { BackupSummary } from '@shared/contracts/recovery'
 import { silentLogger } from '../../src/main/log'
+import { signInOwner, TEST_KDF } from '../factories/host'
 import { startCore, type CoreHost } from '../../src/main/startup'
 import { MIGRATIONS_FOLDER, fixedClock, sequentialIds } from '../factories/app'
 import { filesIn, lastNamesIn, tempDir } from './backup/helpers'
 import { clientInput } from '../factories/clients'
 
 let tick = 0
+/** The practice's data key, to read its (encrypted) backups in the assertions. */
+let dataKey: Buffer
 async function start(dataDir: string): Promise<CoreHost> {
   // Each backup gets its own minute, so "newest first" is by time, not by sequence.
   const host = await startCore({
     dataDir,
+    kdf: TEST_KDF,
     migrationsFolder: MIGRATIONS_FOLDER,
     logger: silentLogger,
     validateOutput: true,
     context: { now: fixedClock(), newId: sequentialIds(1000) },
     now: () => new Date(Date.UTC(2026, 2, 9, 10, tick++))
   })
+  await signInOwner(host)
+  // A copy: signing out wipes the host's key in place.
+  dataKey = Buffer.from(host.core!.connection.key!)
   return host
 }
 
@@ -60,11 +67,11 @@ describe('backups:* on a running practice', () => {
       expect(list.folder).toBe(join(dir, 'backups'))
       expect(list.backups).toEqual([manual])
       expect(JSON.stringify(list.backups)).not.toContain(dir)
-      expect(lastNamesIn(join(dir, 'backups', manual.fileName))).toEqual(['Ames'])
+      expect(lastNamesIn(join(dir, 'backups', manual.fileName), dataKey)).toEqual(['Ames'])
       // Retention runs after each: a second backup the same day is the day's one (7 daily / 4 weekly / 12 monthly).
       const second = await ok<BackupSummary>(host, 'backups:create')
       expect((await ok<BackupsList>(host, 'backups:list')).backups).toEqual([second])
-      expect(lastNamesIn(join(dir, 'backups', second.fileName))).toEqual(['Ames', 'Baker'])
+      expect(lastNamesIn(join(dir, 'backups', second.fileName), dataKey)).toEqual(['Ames', 'Baker'])
     } finally {
       host.close()
     }
@@ -83,7 +90,7 @@ describe('backups:* on a running practice', () => {
       expect(host.core).not.toBe(before)
       expect(reopened).toBe(1)
       expect(await lastNames(host)).toEqual(['Ames'])
-      expect(lastNamesIn(join(dir, 'backups', restored.preRestoreFileName!))).toEqual(['Ames', 'Baker'])
+      expect(lastNamesIn(join(dir, 'backups', restored.preRestoreFileName!), dataKey)).toEqual(['Ames', 'Baker'])
       const list = await ok<BackupsList>(host, 'backups:list')
       expect(list.backups[0]).toMatchObject({ fileName: restored.preRestoreFileName, reason: 'pre-restore' })
 
@@ -97,13 +104,13 @@ describe('backups:* on a running practice', () => {
       expect(undone.restoredFrom).toBe(restored.preRestoreFileName)
       // Undo is itself a restore: what it replaced (Ames, Cole) is kept too.
       expect(undone.preRestoreFileName).toMatch(/-pre-restore\.db$/)
-      expect(lastNamesIn(join(dir, 'backups', undone.preRestoreFileName!))).toEqual(['Ames', 'Cole'])
+      expect(lastNamesIn(join(dir, 'backups', undone.preRestoreFileName!), dataKey)).toEqual(['Ames', 'Cole'])
       expect(await lastNames(host)).toEqual(['Ames', 'Baker'])
       expect(reopened).toBe(2)
     } finally {
       host.close()
     }
-    expect(lastNamesIn(join(dir, 'practice.db'))).toEqual(['Ames', 'Baker'])
+    expect(lastNamesIn(join(dir, 'practice.db'), dataKey)).toEqual(['Ames', 'Baker'])
   })
 
   it.each([

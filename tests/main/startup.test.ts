@@ -9,6 +9,8 @@ import type { RecoveryStatus } from '@shared/contracts/recovery'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { createBackup } from '../../src/main/backup'
 import type { LogFacts, Logger } from '../../src/main/log'
+import { signInOwner, TEST_KDF, TEST_OWNER } from '../factories/host'
+import { createKeyring, keyringPathIn, writeKeyring } from '../../src/main/security/keyring'
 import { NOT_OPEN_MESSAGE, startCore, type CoreHost } from '../../src/main/startup'
 import { MIGRATIONS_FOLDER, sequentialIds, fixedClock } from '../factories/app'
 import { addClients, filesIn, lastNamesIn, openPractice, practicePaths, tempDir } from './backup/helpers'
@@ -20,6 +22,7 @@ const hosts: CoreHost[] = []
 async function start(dataDir: string): Promise<CoreHost> {
   const host = await startCore({
     dataDir,
+    kdf: TEST_KDF,
     migrationsFolder: MIGRATIONS_FOLDER,
     logger,
     validateOutput: true,
@@ -27,6 +30,7 @@ async function start(dataDir: string): Promise<CoreHost> {
     now: () => new Date('2026-03-09T10:00:00.000Z')
   })
   hosts.push(host)
+  await signInOwner(host)
   return host
 }
 
@@ -36,16 +40,21 @@ async function ok<T>(host: CoreHost, channel: string, input: unknown = {}): Prom
   return result.value as T
 }
 
-/** A data folder with a practice (clients Ames, Baker) and one verified backup of it, then `damage` applied to practice.db. */
+/**
+ * A data folder with an encrypted practice (clients Ames, Baker), its keyring (TEST_OWNER's
+ * passphrase) and one verified backup of it, then `damage` applied to practice.db.
+ */
 async function damagedPractice(damage: (databasePath: string) => void) {
   const paths = practicePaths()
-  const app = await openPractice(paths.databasePath)
+  const { keyring, dataKey: key } = await createKeyring({ ownerId: TEST_OWNER.login, passphrase: TEST_OWNER.passphrase, kdf: TEST_KDF })
+  await writeKeyring(keyringPathIn(paths.dir), keyring)
+  const app = await openPractice(paths.databasePath, key)
   await addClients(app, 'Ames', 'Baker')
-  const backup = await createBackup(app.connection.sqlite, paths.backupDir, { now: new Date('2026-03-08T12:00:00.000Z'), reason: 'manual' })
+  const backup = await createBackup(app.connection.sqlite, paths.backupDir, { now: new Date('2026-03-08T12:00:00.000Z'), reason: 'manual', key })
   await addClients(app, 'After-backup')
   app.close()
   damage(paths.databasePath)
-  return { ...paths, backup }
+  return { ...paths, backup, key }
 }
 
 const truncate = (path: string) => truncateSync(path, Math.floor(statSync(path).size / 3))
@@ -88,7 +97,7 @@ describe('startCore', () => {
   })
 
   it('restoring a backup makes the app ready with the backup’s data, keeping the damaged file aside', async () => {
-    const { dir, databasePath, backupDir, backup } = await damagedPractice(truncate)
+    const { dir, databasePath, backupDir, backup, key } = await damagedPractice(truncate)
     const host = await start(dir)
     let readyCore: unknown = null
     host.onReady((core) => (readyCore = core))
@@ -100,7 +109,7 @@ describe('startCore', () => {
     expect(list.rows.map((c) => c.legalLastName).sort()).toEqual(['Ames', 'Baker'])
     expect(filesIn(backupDir).filter((f) => f.startsWith('kap-damaged-') && f.endsWith('.db'))).toEqual(['kap-damaged-2026-03-09T10-00-00-000Z.db'])
     host.close()
-    expect(lastNamesIn(databasePath)).toEqual(['Ames', 'Baker'])
+    expect(lastNamesIn(databasePath, key)).toEqual(['Ames', 'Baker'])
   })
 
   it('start fresh keeps the damaged file aside (never deleted) and opens an empty practice', async () => {
@@ -152,8 +161,10 @@ describe('startCore', () => {
   })
 
   it('a database held by another program is locked: restore and start fresh are refused, Try again opens it once it is free', async () => {
-    const { dir, databasePath, backup } = await damagedPractice(() => {})
+    const { dir, databasePath, backup, key } = await damagedPractice(() => {})
     const holder = new Database(databasePath)
+    holder.pragma(`cipher = 'sqlcipher'`)
+    holder.pragma(`key = "x'${key.toString('hex')}'"`)
     holder.pragma('locking_mode = EXCLUSIVE')
     holder.exec('BEGIN EXCLUSIVE')
     try {

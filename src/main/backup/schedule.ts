@@ -10,11 +10,13 @@ export async function runAutomaticBackup(
   sqlite: SqliteHandle,
   backupDir: string,
   reason: 'daily' | 'quit',
-  now: Date = new Date()
+  now: Date = new Date(),
+  /** The data key when the database is encrypted (to check the copy). */
+  key?: Buffer | null
 ): Promise<BackupEntry | null> {
   const calendar = { utcOffsetMinutes: -now.getTimezoneOffset() }
   if (reason === 'daily' && !dueForDailyBackup(await listBackups(backupDir), now, calendar)) return null
-  const entry = await createBackup(sqlite, backupDir, { now, reason })
+  const entry = await createBackup(sqlite, backupDir, { now, reason, key: key ?? undefined })
   await applyRetention(backupDir, now, calendar)
   return entry
 }

@@ -30,9 +30,7 @@ export interface OpenFileOptions {
 export function openFile(path: string, options: OpenFileOptions = {}): SqliteHandle {
   if (!existsSync(path)) throw new BackupError('file_missing', 'The database file does not exist')
   if (options.key) {
-    const connection = openDatabase(path, options.key)
-    if (options.timeoutMs !== undefined) connection.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.timeoutMs))}`)
-    return connection.sqlite
+    return openDatabase(path, options.key, { timeoutMs: options.timeoutMs }).sqlite
   }
   return new Database(path, { readonly: options.readonly ?? false, fileMustExist: true, timeout: options.timeoutMs ?? 5000 })
 }

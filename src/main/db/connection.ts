@@ -14,6 +14,8 @@ export interface Connection {
   db: Db
   /** True when the file is encrypted with a key (SQLite3MultipleCiphers). */
   encrypted: boolean
+  /** The data key it was opened with, for backups and restores of the same file; null when plain. */
+  key: Buffer | null
   close(): void
 }
 
@@ -34,11 +36,13 @@ export const DATABASE_KEY_BYTES = 32
  * encrypted file, throws WrongKeyError. Temp tables and sorts stay in memory either way, so no
  * plaintext reaches a temp file.
  */
-export function openDatabase(path: string, key?: Buffer): Connection {
+export function openDatabase(path: string, key?: Buffer, options: { timeoutMs?: number } = {}): Connection {
   if (key !== undefined && (!Buffer.isBuffer(key) || key.length !== DATABASE_KEY_BYTES)) {
     throw new TypeError(`A database key is ${DATABASE_KEY_BYTES} bytes`)
   }
-  const sqlite = new Database(path)
+  // How long to wait for another connection's lock; checks at start-up wait less than the app does.
+  const timeoutMs = Math.max(0, Math.floor(options.timeoutMs ?? 5000))
+  const sqlite = new Database(path, { timeout: timeoutMs })
   try {
     if (key) {
       sqlite.pragma(`cipher = '${DATABASE_CIPHER}'`)
@@ -49,14 +53,14 @@ export function openDatabase(path: string, key?: Buffer): Connection {
     if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`busy_timeout = ${timeoutMs}`)
     if (key) encryptBackups(sqlite)
   } catch (err) {
     sqlite.close()
     throw err
   }
   const db = drizzle({ client: sqlite, schema })
-  return { sqlite, db, encrypted: key !== undefined, close: () => sqlite.close() }
+  return { sqlite, db, encrypted: key !== undefined, key: key ?? null, close: () => sqlite.close() }
 }
 
 /** The first read decrypts page 1: SQLITE_NOTADB there means the key (or its absence) is wrong. */

@@ -1,7 +1,7 @@
 import type { AuditIntent, AuditTarget } from '@shared/contracts'
 import type { AuditListPage, AuditListQuery, AuditVerifyResult } from '@shared/contracts/audit'
 import type { AuditAction, AuditEntity } from '@shared/domain/audit'
-import type { ServiceContext } from '../../context'
+import type { Actor, ServiceContext } from '../../context'
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainedFields } from './chain'
 import { createAuditRepository } from './repository'
 
@@ -13,6 +13,10 @@ export interface AuditEvent {
   entityId: string | null
   /** undefined: looked up from the entity's row. */
   clientId?: string | null
+  /** When it happened, if not now: failed sign-ins are kept in memory until the database opens. */
+  at?: Date
+  /** Who, if not the context's actor: a failed sign-in is nobody's yet. */
+  actor?: Actor
 }
 
 /** A successful call whose contract declares an audit intent, as dispatch hands it over. */
@@ -65,11 +69,11 @@ export function createAuditService(ctx: ServiceContext) {
 
   const append = (event: AuditEvent): void => {
     const h = currentHead()
-    const actor = ctx.actor()
+    const actor = event.actor ?? ctx.actor()
     const fields: ChainedFields = {
       seq: h.seq + 1,
       id: ctx.newId(),
-      at: ctx.now().toISOString(),
+      at: (event.at ?? ctx.now()).toISOString(),
       actorId: actor.id,
       actorLabel: actor.label,
       action: event.action,

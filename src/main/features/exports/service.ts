@@ -19,6 +19,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { BackupError, restoreBackup, verifyBackupFile } from '../../backup'
 import { removeDatabaseFiles } from '../../backup/sqlite-file'
 import { applyMigrations } from '../../db/migrate'
+import { encryptFileInPlace } from '../../security/encrypt-file'
 import type { ClientsService } from '../clients/service'
 import type { ConsentsService } from '../consents/service'
 import type { DiagnosesService } from '../diagnoses/service'
@@ -43,6 +44,8 @@ export interface ExportsOptions {
   migrationsFolder?: string
   /** Tests lower the scrypt cost; the app uses the default. */
   kdf?: KdfParams
+  /** The data key of an encrypted practice: an imported database is encrypted with it before it replaces the current one. */
+  key?: Buffer | null
 }
 
 interface Deps {
@@ -117,6 +120,13 @@ const freePath = (dir: string, base: string, ext: string): string => {
     const path = inside(dir, `${base}${n === 0 ? '' : `-${n}`}${ext}`)
     if (!existsSync(path)) return path
   }
+}
+
+/** An archive decrypted and checked, waiting to replace the practice. */
+export interface StagedImport {
+  path: string
+  fileName: string
+  discard(): void
 }
 
 export function createExportsService(ctx: ServiceContext, deps: Deps, options: ExportsOptions = {}) {
@@ -292,17 +302,14 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
     },
 
     /**
-     * Replaces the practice with an archive's. Decrypt → a temp file beside the exports (removed
-     * whatever happens) → integrity_check and "is a KAP Practice database" → restoreBackup, which
-     * keeps the current practice as a pre-restore backup first. Any failure before the restore
-     * changes nothing.
+     * Decrypts and checks an archive, ready to replace the practice: decrypt → a temp file in the
+     * exports folder → integrity_check and "is a KAP Practice database" → not from a newer version
+     * → encrypted with the practice's key when it has one. Changes nothing; `discard()` removes
+     * the temp file whatever happens next.
      */
-    async importArchive(fileName: string, passphrase: string): Promise<ArchiveImportResult> {
+    stageImport(fileName: string, passphrase: string): StagedImport {
       const root = exportsDir()
       if (!ARCHIVE_NAME.test(fileName)) throw invalid('Choose an archive from the list', { fileName: 'Choose an archive from the list' })
-      const databasePath = options.databasePath
-      const backupDir = options.backupDir ?? (options.dataDir ? join(options.dataDir, 'backups') : undefined)
-      if (!databasePath || databasePath === ':memory:' || !backupDir) throw new AppFailure('conflict', 'Imports need the practice to be stored in a data folder.')
       const archivePath = inside(root, fileName)
       if (!existsSync(archivePath)) throw invalid('That archive is no longer in the exports folder', { fileName: 'That archive is no longer in the exports folder' })
 
@@ -317,6 +324,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       if (!plain.subarray(0, 16).equals(SQLITE_MAGIC)) throw damaged()
 
       const temp = inside(root, `.import-${randomUUID()}.db`)
+      const discard = () => removeDatabaseFiles(temp)
       try {
         writeNew(temp, plain)
         plain.fill(0)
@@ -333,29 +341,50 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
         } finally {
           copy.close()
         }
-        const current = newestMigration(ctx.sqlite)
-        if (archived > current) {
+        if (archived > newestMigration(ctx.sqlite)) {
           const message = 'This archive was made by a newer version of KAP Practice; update the app to import it.'
           throw invalid(message, { fileName: message })
         }
+        // The archive holds a plain database; an encrypted practice takes it only encrypted, with its own key.
+        if (options.key) encryptFileInPlace(temp, options.key)
+        return { path: temp, fileName, discard }
+      } catch (err) {
+        discard()
+        throw err
+      }
+    },
+
+    /**
+     * Replaces a plain practice with an archive's while this core stays open (the backup API
+     * writes into the live file). The current data is kept as a pre-restore backup first; any
+     * failure before the restore changes nothing. An encrypted practice cannot be replaced under
+     * an open connection: the host closes the core and restores the staged file instead.
+     */
+    async importArchive(fileName: string, passphrase: string): Promise<ArchiveImportResult> {
+      const databasePath = options.databasePath
+      const backupDir = options.backupDir ?? (options.dataDir ? join(options.dataDir, 'backups') : undefined)
+      if (!databasePath || databasePath === ':memory:' || !backupDir) throw new AppFailure('conflict', 'Imports need the practice to be stored in a data folder.')
+      if (options.key) throw new AppFailure('conflict', 'An encrypted practice is imported by closing it first.')
+      const staged = this.stageImport(fileName, passphrase)
+      try {
         let result
         try {
-          result = await restoreBackup({ databasePath, backupPath: temp, backupDir, now: ctx.now })
+          result = await restoreBackup({ databasePath, backupPath: staged.path, backupDir, now: ctx.now })
         } catch (err) {
           if (err instanceof BackupError) throw new AppFailure('conflict', `${err.message}.`)
           throw err
         }
-        if (archived < current && options.migrationsFolder) await applyMigrations(ctx.sqlite, options.migrationsFolder, { backupDir, now: ctx.now })
-        const counts = ctx.sqlite.prepare('SELECT count(*) AS clients, count(archived_at) AS archived FROM clients').get() as { clients: number; archived: number }
-        return {
-          restoredFrom: fileName,
-          clients: counts.clients,
-          archivedClients: counts.archived,
-          preImportBackup: result.preRestoreBackup?.fileName ?? null
-        }
+        if (options.migrationsFolder) await applyMigrations(ctx.sqlite, options.migrationsFolder, { backupDir, now: ctx.now })
+        return { ...this.importedCounts(), restoredFrom: fileName, preImportBackup: result.preRestoreBackup?.fileName ?? null }
       } finally {
-        removeDatabaseFiles(temp)
+        staged.discard()
       }
+    },
+
+    /** What an import brought in, as the Data export screen reports it. */
+    importedCounts(): { clients: number; archivedClients: number } {
+      const counts = ctx.sqlite.prepare('SELECT count(*) AS clients, count(archived_at) AS archived FROM clients').get() as { clients: number; archived: number }
+      return { clients: counts.clients, archivedClients: counts.archived }
     }
   }
 }

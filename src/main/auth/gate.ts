@@ -1,0 +1,449 @@
+/**
+ * Who sits at the app, and the key that opens the practice: first-run setup, sign-in, lock,
+ * unlock, sign-out, recovery with the recovery key, and the owner's user management — everything
+ * that touches keyring.json. The database cannot be read before a passphrase (or the recovery
+ * key) yields its data key, so this runs in the start-up host, not the practice router.
+ *
+ * keyring.json's slots are keyed by the user's login key (lower-cased user name): the keyring
+ * must answer "whose passphrase is this?" before the users table can be read.
+ * No electron.
+ */
+import { existsSync } from 'node:fs'
+import { rename } from 'node:fs/promises'
+import { timingSafeEqual } from 'node:crypto'
+import type { z } from 'zod'
+import type { AuthState, AuthStatus } from '@shared/contracts/auth'
+import type { authContracts } from '@shared/contracts/auth'
+import type { User, usersContracts } from '@shared/contracts/users'
+import type { AuditAction } from '@shared/domain/audit'
+import type { AppCore } from '../app'
+import { NOBODY, type Actor } from '../context'
+import { conflict, invalid, notFound } from '../errors'
+import type { Logger } from '../log'
+import { actorOf, loginKeyOf } from '../features/users/service'
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../features/settings/service'
+import { isPlainSqliteFile } from '../security/encrypt-file'
+import { KeyringDamagedError, KeyringMissingError, LastSlotError, WrongKeyError, WrongPassphraseError, WrongRecoveryKeyError } from '../security/errors'
+import {
+  addPassphraseSlot, changePassphrase, createKeyring, readKeyring, recoverKeyring, removeSlot, resetPassphrase, slotFor,
+  unlockWithPassphrase, unlockWithRecoveryKey, writeKeyring, type KdfParams, type Keyring
+} from '../security/keyring'
+import { createThrottle } from './throttle'
+
+type In<C> = C extends { input: infer I extends z.ZodType } ? z.output<I> : never
+type AuthIn<V extends keyof typeof authContracts> = In<(typeof authContracts)[V]>
+type UsersIn<V extends keyof typeof usersContracts> = In<(typeof usersContracts)[V]>
+
+export interface AuthGateDeps {
+  keyringPath: string
+  databasePath: string
+  kdf?: KdfParams
+  now: () => Date
+  logger: Logger
+  /**
+   * Opens the practice with the data key (encrypting plain files first): ready, or in recovery.
+   * `vouched`: the keyring confirmed the key (its keyCheck), so an unreadable file is damage.
+   */
+  open(dataKey: Buffer, vouched: boolean): Promise<'ready' | 'recovery'>
+  /** Closes the practice (sign-out). */
+  close(): void
+  core(): AppCore | null
+}
+
+export const WRONG_SIGN_IN = 'The user name or passphrase is not right.'
+const tooMany = (seconds: number) => conflict(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`)
+
+/** A failed sign-in before the database could be opened: written to the audit log once it is. */
+interface PendingFailure {
+  at: Date
+  loginKey: string
+  channel: string
+}
+
+export function createAuthGate(deps: AuthGateDeps) {
+  const throttle = createThrottle(deps.now)
+  let keyring: Keyring | null = null
+  let keyringState: 'present' | 'none' | 'missing' = 'none'
+  let dataKey: Buffer | null = null
+  let user: User | null = null
+  let locked = false
+  let lastActivity = deps.now().getTime()
+  const pending: PendingFailure[] = []
+  /** Who set the practice up, for the owner's row if setup had to wait for a recovery. */
+  let setupProfile: { displayName: string; credentials: string | null; login: string } | null = null
+
+  /** Reads keyring.json once at start: setup, sign-in, or only the recovery key. */
+  async function load(): Promise<void> {
+    try {
+      keyring = await readKeyring(deps.keyringPath)
+      keyringState = 'present'
+    } catch (err) {
+      if (err instanceof KeyringMissingError) {
+        // No keyring and a plain (or no) database: first run, or a practice from before encryption.
+        keyringState = existsSync(deps.databasePath) && !isPlainSqliteFile(deps.databasePath) ? 'missing' : 'none'
+      } else if (err instanceof KeyringDamagedError) {
+        // Kept for inspection; the recovery key rebuilds it.
+        await rename(deps.keyringPath, `${deps.keyringPath}.damaged-${deps.now().getTime()}`).catch(() => undefined)
+        keyringState = 'missing'
+        deps.logger.error('auth.keyring_damaged')
+      } else throw err
+    }
+  }
+
+  const state = (): AuthState => {
+    if (keyringState === 'none') return 'setup'
+    if (keyringState === 'missing') return 'keyringMissing'
+    if (!user) return 'signedOut'
+    return locked ? 'locked' : 'signedIn'
+  }
+
+  const idleLockMinutes = (): number => {
+    const core = deps.core()
+    try {
+      return core ? core.services.settings.get().idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES
+    } catch {
+      return DEFAULT_IDLE_LOCK_MINUTES
+    }
+  }
+
+  const status = (): AuthStatus => ({
+    state: state(),
+    user,
+    idleLockMinutes: idleLockMinutes(),
+    retryAfterSeconds: user ? throttle.retryAfter(loginKeyOf(user.login)) : 0
+  })
+
+  /** The actor dispatch and the audit log see: the signed-in user, or nobody while locked or signed out. */
+  const actor = (): Actor => (user && !locked ? actorOf(user) : NOBODY)
+
+  /** Runs `write` and its audit entry in one transaction of the open practice. */
+  function audited<T>(channel: string, action: AuditAction, entityId: string | null, write: () => T, who?: Actor): T {
+    const core = deps.core()
+    if (!core) throw conflict('The practice database is not open.')
+    return core.connection.sqlite.transaction(() => {
+      const out = write()
+      core.services.audit.append({ channel, action, entity: 'user', entityId, clientId: null, actor: who })
+      return out
+    })()
+  }
+
+  const userByLogin = (login: string): User | null => deps.core()?.services.users.byLogin(login) ?? null
+
+  /** Failed attempts waiting for the database go into the log as soon as it is open. */
+  function flushPending(): void {
+    const core = deps.core()
+    if (!core || pending.length === 0) return
+    const failures = pending.splice(0)
+    core.connection.sqlite.transaction(() => {
+      for (const f of failures) {
+        const known = core.services.users.byLogin(f.loginKey)
+        // An unknown name is not recorded: people type passphrases into the user name field.
+        const who: Actor = known ? { ...actorOf(known), role: null } : { id: null, label: 'unknown user', role: null }
+        core.services.audit.append({ channel: f.channel, action: 'sign_in_failed', entity: 'user', entityId: known?.id ?? null, clientId: null, at: f.at, actor: who })
+      }
+    })()
+  }
+
+  function recordFailure(channel: string, loginKey: string): void {
+    throttle.failed(loginKey)
+    pending.push({ at: deps.now(), loginKey, channel })
+    flushPending()
+  }
+
+  const checkThrottle = (loginKey: string) => {
+    const wait = throttle.retryAfter(loginKey)
+    if (wait > 0) throw tooMany(wait)
+  }
+
+  /**
+   * Once the practice is open, the person who unlocked it must be one of its active users. A
+   * practice set up (or recovered) while its database needed recovery has no row for them yet:
+   * the first one is made its owner.
+   */
+  function adoptUser(login: string, channel: string): User | null {
+    const core = deps.core()
+    if (!core) return null
+    const existing = core.services.users.byLogin(login)
+    if (existing) return existing.deactivatedAt ? null : existing
+    if (core.services.users.count() > 0) return null
+    const profile = setupProfile && loginKeyOf(setupProfile.login) === loginKeyOf(login) ? setupProfile : { displayName: login, credentials: null, login }
+    const created = audited(channel, 'create', null, () => core.services.users.create({ ...profile, role: 'owner' }))
+    return created
+  }
+
+  /** Until the database opens (a recovery), the one who unlocked it acts as its owner. */
+  const provisional = (login: string): User => {
+    const at = deps.now().toISOString()
+    return { id: `unlocked:${loginKeyOf(login)}`, login, displayName: login, credentials: null, role: 'owner', deactivatedAt: null, createdAt: at, updatedAt: at }
+  }
+
+  async function signInWith(key: Buffer, login: string, channel: string, alreadyOpen?: 'ready' | 'recovery'): Promise<AuthStatus> {
+    const opened = alreadyOpen ?? (await deps.open(key, true))
+    dataKey = key
+    if (opened === 'ready') {
+      const found = adoptUser(login, channel)
+      if (!found) {
+        closePractice()
+        throw invalid(WRONG_SIGN_IN, { passphrase: WRONG_SIGN_IN })
+      }
+      user = found
+    } else {
+      user = provisional(login)
+    }
+    locked = false
+    throttle.succeeded(loginKeyOf(login))
+    touch()
+    afterOpen(channel)
+    return status()
+  }
+
+  /** After every open (sign-in, or a restore that reopened the practice): the log catches up. */
+  function afterOpen(channel = 'auth:signIn', recordSignIn = true): void {
+    const core = deps.core()
+    if (!core || !user) return
+    if (user.id.startsWith('unlocked:')) {
+      const adopted = adoptUser(user.login, channel)
+      if (adopted) user = adopted
+    } else {
+      // After a restore or an import, the database may know this user differently (or not at all).
+      const current = core.services.users.get(user.id) ?? core.services.users.byLogin(user.login)
+      if (current && !current.deactivatedAt) user = current
+    }
+    flushPending()
+    if (recordSignIn && !user.id.startsWith('unlocked:')) audited(channel, 'sign_in', user.id, () => undefined)
+  }
+
+  function closePractice(): void {
+    deps.close()
+    dataKey?.fill(0)
+    dataKey = null
+  }
+
+  const touch = () => {
+    lastActivity = deps.now().getTime()
+  }
+
+  const requireKeyring = (): Keyring => {
+    if (!keyring) throw conflict('Set up the practice first.')
+    return keyring
+  }
+  const requireSignedIn = (): User => {
+    if (!user || locked) throw conflict('Sign in to continue.')
+    return user
+  }
+  const requireKey = (): Buffer => {
+    if (!dataKey) throw conflict('The practice database is not open.')
+    return dataKey
+  }
+  const saveKeyring = async (next: Keyring) => {
+    await writeKeyring(deps.keyringPath, next)
+    keyring = next
+    keyringState = 'present'
+  }
+  const slotOptions = () => (deps.kdf ? { kdf: deps.kdf, now: deps.now } : { now: deps.now })
+
+  const authHandlers = {
+    status: async () => status(),
+
+    async setup({ owner, secret }: AuthIn<'setup'>) {
+      if (state() !== 'setup') throw conflict('This practice is already set up. Sign in instead.')
+      const made = await createKeyring({ ownerId: loginKeyOf(owner.login), passphrase: secret.passphrase, ...slotOptions() })
+      setupProfile = { displayName: owner.displayName, credentials: owner.credentials, login: owner.login }
+      // The keyring first: if the app stops before the database is encrypted, signing in finishes the job.
+      await saveKeyring(made.keyring)
+      deps.logger.info('auth.setup')
+      const result = await signInWith(made.dataKey, owner.login, 'auth:setup')
+      return { status: result, recoveryKey: made.recoveryKey }
+    },
+
+    async signIn({ login, passphrase }: AuthIn<'signIn'>) {
+      if (state() === 'signedIn' || state() === 'locked') throw conflict('Someone is signed in. Sign out first.')
+      const ring = requireKeyring()
+      const loginKey = loginKeyOf(login)
+      checkThrottle(loginKey)
+      let key: Buffer
+      try {
+        key = await unlockWithPassphrase(ring, loginKey, passphrase)
+      } catch (err) {
+        if (!(err instanceof WrongPassphraseError)) throw err
+        recordFailure('auth:signIn', loginKey)
+        throw invalid(WRONG_SIGN_IN, { passphrase: WRONG_SIGN_IN })
+      }
+      return signInWith(key, login, 'auth:signIn')
+    },
+
+    async unlock({ passphrase }: AuthIn<'unlock'>) {
+      if (state() !== 'locked' || !user) throw conflict('The app is not locked.')
+      const loginKey = loginKeyOf(user.login)
+      checkThrottle(loginKey)
+      let key: Buffer | null = null
+      try {
+        key = await unlockWithPassphrase(requireKeyring(), loginKey, passphrase)
+      } catch (err) {
+        if (!(err instanceof WrongPassphraseError)) throw err
+      }
+      const current = dataKey
+      const matches = key !== null && current !== null && timingSafeEqual(key, current)
+      key?.fill(0)
+      if (!matches) {
+        recordFailure('auth:unlock', loginKey)
+        throw invalid('That passphrase is not right.', { passphrase: 'That passphrase is not right' })
+      }
+      locked = false
+      throttle.succeeded(loginKey)
+      touch()
+      if (!user.id.startsWith('unlocked:')) audited('auth:unlock', 'sign_in', user.id, () => undefined)
+      return status()
+    },
+
+    async lock() {
+      requireSignedIn()
+      locked = true
+      return status()
+    },
+
+    async signOut() {
+      if (user) {
+        deps.logger.info('auth.signed_out')
+        closePractice()
+      }
+      user = null
+      locked = false
+      return status()
+    },
+
+    async recover({ recoveryKey, login, secret }: AuthIn<'recover'>) {
+      if (state() === 'setup') throw conflict('This practice has not been set up yet.')
+      if (state() === 'signedIn' || state() === 'locked') throw conflict('Someone is signed in. Sign out first.')
+      const loginKey = loginKeyOf(login)
+      checkThrottle(loginKey)
+      let key: Buffer
+      let opened: 'ready' | 'recovery'
+      try {
+        key = unlockWithRecoveryKey(keyring, recoveryKey)
+        // Without a keyring to check the key against, opening the database is the test.
+        opened = await deps.open(key, keyring !== null)
+      } catch (err) {
+        if (err instanceof WrongRecoveryKeyError || err instanceof WrongKeyError) {
+          recordFailure('auth:recover', loginKey)
+          const message = err instanceof WrongKeyError ? 'That recovery key does not unlock this practice.' : err.message
+          throw invalid(message, { recoveryKey: message })
+        }
+        throw err
+      }
+      if (opened === 'ready') {
+        const users = deps.core()!.services.users
+        const found = users.byLogin(login)
+        if (users.count() > 0 && (!found || found.deactivatedAt)) {
+          closePractice()
+          const message = 'No active user has that user name.'
+          throw invalid(message, { login: message })
+        }
+      }
+      const next = keyring
+        ? await resetPassphrase(keyring, key, loginKey, secret.passphrase, slotOptions())
+        : (await recoverKeyring({ recoveryKey, userId: loginKey, passphrase: secret.passphrase, ...slotOptions() })).keyring
+      await saveKeyring(next)
+      deps.logger.info('auth.recovered')
+      return signInWith(key, login, 'auth:recover', opened)
+    },
+
+    async changePassphrase({ current, secret }: AuthIn<'changePassphrase'>) {
+      const me = requireSignedIn()
+      let next: Keyring
+      try {
+        next = await changePassphrase(requireKeyring(), loginKeyOf(me.login), current, secret.passphrase, slotOptions())
+      } catch (err) {
+        if (!(err instanceof WrongPassphraseError)) throw err
+        throw invalid('Your current passphrase is not right.', { current: 'Your current passphrase is not right' })
+      }
+      await saveKeyring(next)
+      if (!me.id.startsWith('unlocked:')) audited('auth:changePassphrase', 'update', me.id, () => undefined)
+      return status()
+    }
+  }
+
+  const usersService = () => {
+    const core = deps.core()
+    if (!core) throw conflict('The practice database is not open.')
+    return core.services.users
+  }
+
+  const usersHandlers = {
+    list: async ({ includeDeactivated }: UsersIn<'list'>) => usersService().list(includeDeactivated),
+
+    async create({ user: values, passphrase }: UsersIn<'create'>) {
+      const users = usersService()
+      const taken = () => invalid('That user name is taken.', { 'user.login': 'That user name is already taken' })
+      if (users.byLogin(values.login)) throw taken()
+      const before = requireKeyring()
+      const loginKey = loginKeyOf(values.login)
+      // A slot left by an earlier, failed attempt for this name is replaced.
+      const next = slotFor(before, loginKey)
+        ? await resetPassphrase(before, requireKey(), loginKey, passphrase, slotOptions())
+        : await addPassphraseSlot(before, requireKey(), loginKey, passphrase, slotOptions())
+      await saveKeyring(next)
+      try {
+        return audited('users:create', 'create', null, () => users.create(values))
+      } catch (err) {
+        await saveKeyring(before)
+        throw err
+      }
+    },
+
+    async update({ id, user: values }: UsersIn<'update'>) {
+      const updated = audited('users:update', 'update', id, () => usersService().update(id, values))
+      if (user && updated.id === user.id) user = updated
+      return updated
+    },
+
+    async deactivate({ id }: UsersIn<'deactivate'>) {
+      const done = audited('users:deactivate', 'archive', id, () => usersService().deactivate(id, user?.id ?? null))
+      const slot = slotFor(requireKeyring(), loginKeyOf(done.login))
+      if (slot) {
+        try {
+          await saveKeyring(removeSlot(requireKeyring(), slot.id))
+        } catch (err) {
+          if (!(err instanceof LastSlotError)) throw err
+        }
+      }
+      return done
+    },
+
+    async resetPassphrase({ id, passphrase }: UsersIn<'resetPassphrase'>) {
+      const target = usersService().get(id)
+      if (!target) throw notFound('That user')
+      if (target.deactivatedAt) throw conflict('That user is deactivated. Nothing was changed.')
+      await saveKeyring(await resetPassphrase(requireKeyring(), requireKey(), loginKeyOf(target.login), passphrase, slotOptions()))
+      audited('users:resetPassphrase', 'update', id, () => undefined)
+      return target
+    }
+  }
+
+  return {
+    load,
+    state,
+    status,
+    actor,
+    authHandlers,
+    usersHandlers,
+    afterOpen,
+    /** The data key while the practice is open (backups and restores of the encrypted file). */
+    key: () => dataKey,
+    /**
+     * Called before each practice call: locks when the idle time has passed (main enforces it
+     * too, not only the renderer's timer), else counts the call as activity. False = locked.
+     */
+    activity(): boolean {
+      if (state() !== 'signedIn') return state() !== 'locked'
+      const idleMs = idleLockMinutes() * 60_000
+      if (deps.now().getTime() - lastActivity > idleMs) {
+        locked = true
+        return false
+      }
+      touch()
+      return true
+    }
+  }
+}
+export type AuthGate = ReturnType<typeof createAuthGate>
