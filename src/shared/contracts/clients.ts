@@ -48,7 +48,8 @@ export type ClientValues = z.output<typeof clientInput>
 export const clientFlags = z.strictObject({
   missingKapConsent: z.boolean(),
   screeningIncomplete: z.boolean(),
-  screeningPositive: z.boolean(),
+  /** null for the administrator, who never sees screening answers. */
+  screeningPositive: z.boolean().nullable(),
   noDiagnosis: z.boolean()
 })
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Client, ClientChart, ClientListPage, ClientListQuery, ClientSearchHit, ClientValues, clientSearchInput } from '@shared/contracts/clients'
 import { SCREENING_ITEM_KEYS } from '@shared/domain/screening'
 import { searchTerms } from '@shared/domain/search'
+import { isClinical } from '@shared/domain/roles'
 import type { ServiceContext } from '../../context'
 import { notFound, invalid } from '../../errors'
 import { createClientsRepository, type ClientRow } from './repository'
@@ -40,7 +41,8 @@ export function createClientsService(ctx: ServiceContext) {
         flags: {
           missingKapConsent: f.kapConsents === 0,
           screeningIncomplete: f.answered < SCREENING_ITEM_KEYS.length,
-          screeningPositive: f.positive > 0,
+          // A "yes" is a screening answer: the administrator is told screening is done, not what it found.
+          screeningPositive: isClinical(ctx.actor().role) ? f.positive > 0 : null,
           noDiagnosis: f.diagnosisCount === 0
         }
       }
