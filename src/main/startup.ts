@@ -203,6 +203,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       logger.info('recovery.restored', { reason: entry.reason })
       await tryOpen()
       gate.afterOpen('recovery:restore', false)
+      recordRestore(contracts.recovery.restore.channel)
       return status()
     },
     startFresh: async () => {
@@ -228,7 +229,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   /** Restores `entry` over the open practice: close the core → restore (keeping a pre-restore copy) → open it again. */
-  const restoreWhileRunning = async (entry: BackupEntry, event: string): Promise<BackupRestoreResult> => {
+  const restoreWhileRunning = async (entry: BackupEntry, event: string, channel: string): Promise<BackupRestoreResult> => {
     const core = requireCore()
     swapping = true
     try {
@@ -243,10 +244,20 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
         // file is now unusable, the recovery screen takes over with the backups.
         await checkAndOpen()
         gate.afterOpen(event, false)
+        recordRestore(channel)
       }
     } finally {
       swapping = false
     }
+  }
+
+  /** The reopened practice's log says it was restored, by whom (its own history ends at the backup). */
+  const recordRestore = (channel: string) => {
+    const after = currentMode()
+    if (after.mode !== 'ready') return
+    after.core.connection.sqlite.transaction(() =>
+      after.core.services.audit.append({ channel, action: 'restore', entity: 'practice', entityId: null, clientId: null })
+    )()
   }
 
   /**
@@ -308,9 +319,13 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       logger.info('backups.created', { reason: 'manual' })
       return summary(entry)
     },
-    restore: async (input) => restoreWhileRunning(await chosenBackup(String(input.fileName), 'fileName'), 'backups.restored'),
+    restore: async (input) => restoreWhileRunning(await chosenBackup(String(input.fileName), 'fileName'), 'backups.restored', contracts.backups.restore.channel),
     undoRestore: async (input) =>
-      restoreWhileRunning(await chosenBackup(String(input.preRestoreFileName), 'preRestoreFileName', 'pre-restore'), 'backups.restore_undone')
+      restoreWhileRunning(
+        await chosenBackup(String(input.preRestoreFileName), 'preRestoreFileName', 'pre-restore'),
+        'backups.restore_undone',
+        contracts.backups.undoRestore.channel
+      )
   }
 
   const recoveryRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()

@@ -90,6 +90,13 @@ describe('backups:* on a running practice', () => {
       expect(host.core).not.toBe(before)
       expect(reopened).toBe(1)
       expect(await lastNames(host)).toEqual(['Ames'])
+      // The restored practice's log ends with the restore, by the signed-in owner.
+      expect(host.core!.connection.sqlite.prepare('SELECT action, entity, channel, actor_label AS actor FROM audit_log ORDER BY seq DESC LIMIT 1').get()).toEqual({
+        action: 'restore',
+        entity: 'practice',
+        channel: 'backups:restore',
+        actor: 'Dana Whitfield'
+      })
       expect(lastNamesIn(join(dir, 'backups', restored.preRestoreFileName!), dataKey)).toEqual(['Ames', 'Baker'])
       const list = await ok<BackupsList>(host, 'backups:list')
       expect(list.backups[0]).toMatchObject({ fileName: restored.preRestoreFileName, reason: 'pre-restore' })

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { repoRoot, startHarness, type Harness } from './server'
+import { E2E_OWNER, repoRoot, startHarness, type Harness } from './server'
 
 async function seedDemo(harness: Harness): Promise<void> {
   const factory = join(repoRoot, 'tests', 'factories', 'demo.ts')
@@ -45,7 +45,9 @@ async function main() {
   if (values.seed === 'demo' && harness.host.core) await seedDemo(harness)
 
   // The one place this harness prints: where to point a browser, and where the data is.
-  process.stdout.write(`KAP Practice harness\n  URL:  ${harness.url}/\n  Data: ${harness.dataDir}\nPress Ctrl+C to stop.\n`)
+  process.stdout.write(
+    `KAP Practice harness\n  URL:  ${harness.url}/\n  Data: ${harness.dataDir}\n  Sign in as ${E2E_OWNER.login} with "${E2E_OWNER.passphrase}" (a test practice).\nPress Ctrl+C to stop.\n`
+  )
 
   const stop = () => {
     harness.close().then(
