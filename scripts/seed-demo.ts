@@ -19,7 +19,7 @@ async function main(args: string[]): Promise<void> {
       process.exitCode = 1
       return
     }
-    const { counts } = await seedDemoPractice(app)
+    const { counts, clinical } = await seedDemoPractice(app)
     out('Demo practice seeded:')
     out(`  practice profile   1`)
     out(`  clients            ${counts.clients} (${counts.archived} archived)`)
@@ -27,6 +27,10 @@ async function main(args: string[]): Promise<void> {
     out(`  screening answers  ${counts.screeningAnswers}`)
     out(`  consents           ${counts.consents} (${counts.revokedConsents} revoked)`)
     out(`  insurance policies ${counts.insurancePolicies}`)
+    out(`  courses            ${clinical.courses}`)
+    out(`  sessions           ${clinical.sessions}`)
+    out(`  notes              ${clinical.notes} (${clinical.signedNotes} signed, ${clinical.addenda} addenda)`)
+    out(`  measures           ${clinical.measures}`)
   } finally {
     app.close()
   }

@@ -2,11 +2,16 @@ import type { ServiceContext } from './context'
 import { createAuditService } from './features/audit/service'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
+import { createCoursesService } from './features/courses/service'
+import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
+import { createMeasuresService } from './features/measures/service'
+import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
 import { createScreeningService } from './features/screening/service'
+import { createSessionsService } from './features/sessions/service'
 import { createSettingsService } from './features/settings/service'
 import { createUsersService } from './features/users/service'
 
@@ -23,6 +28,12 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const screening = createScreeningService(ctx, clients)
   const consents = createConsentsService(ctx, clients)
   const practice = createPracticeService(ctx)
+  const settings = createSettingsService(ctx)
+  const users = createUsersService(ctx)
+  const courses = createCoursesService(ctx, clients)
+  const sessions = createSessionsService(ctx, courses)
+  const notes = createNotesService(ctx, { sessions, settings, users })
+  const measures = createMeasuresService(ctx, clients, users)
   return {
     clients,
     insurance,
@@ -30,8 +41,13 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     screening,
     consents,
     practice,
-    settings: createSettingsService(ctx),
-    users: createUsersService(ctx),
+    sessions,
+    courses,
+    notes,
+    measures,
+    dashboard: createDashboardService(ctx, { sessions, notes, measures }),
+    settings,
+    users,
     audit: createAuditService(ctx),
     exports: createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice }, options.exports)
   }

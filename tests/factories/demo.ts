@@ -11,6 +11,7 @@ import { localToday } from '@shared/domain/dates'
 import { npiCheckDigit } from '@shared/domain/npi'
 import { SCREENING_ITEM_KEYS, type ScreeningItemKey } from '@shared/domain/screening'
 import type { AppCore } from '../../src/main/app'
+import { seedDemoClinical, type DemoClinicalCounts } from './demo-clinical'
 
 const npiFrom = (firstNine: string) => firstNine + String(npiCheckDigit(firstNine))
 
@@ -217,6 +218,8 @@ export interface DemoOptions {
 export interface DemoPractice {
   clientIds: string[]
   counts: { clients: number; archived: number; diagnoses: number; screeningAnswers: number; consents: number; revokedConsents: number; insurancePolicies: number }
+  /** Courses, sessions, notes and measures (tests/factories/demo-clinical.ts). */
+  clinical: DemoClinicalCounts
 }
 
 const daysBefore = (today: string, days: number): string => {
@@ -293,5 +296,6 @@ export async function seedDemoPractice(app: AppCore, options: DemoOptions = {}):
       counts.archived++
     }
   }
-  return { clientIds, counts }
+  const clinical = await seedDemoClinical((channel, input) => must(app, channel, input), clientIds, today)
+  return { clientIds, counts, clinical }
 }

@@ -18,7 +18,8 @@ import type { User, usersContracts } from '@shared/contracts/users'
 import type { AuditAction } from '@shared/domain/audit'
 import type { AppCore } from '../app'
 import { NOBODY, type Actor } from '../context'
-import { conflict, invalid, notFound } from '../errors'
+import { AppFailure, conflict, invalid, notFound } from '../errors'
+import { SIGN_IN_MESSAGE } from '../ipc/authorize'
 import type { Logger } from '../log'
 import { actorOf, loginKeyOf } from '../features/users/service'
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../features/settings/service'
@@ -127,8 +128,6 @@ export function createAuthGate(deps: AuthGateDeps) {
     })()
   }
 
-  const userByLogin = (login: string): User | null => deps.core()?.services.users.byLogin(login) ?? null
-
   /** Failed attempts waiting for the database go into the log as soon as it is open. */
   function flushPending(): void {
     const core = deps.core()
@@ -223,6 +222,21 @@ export function createAuthGate(deps: AuthGateDeps) {
     lastActivity = deps.now().getTime()
   }
 
+  /**
+   * Called before each practice call (and by auth:touch): locks when the idle time has passed —
+   * main enforces it too, not only the renderer's timer — else counts as activity. False = locked
+   * (or nobody is signed in).
+   */
+  function activity(): boolean {
+    if (state() !== 'signedIn') return state() !== 'locked'
+    if (deps.now().getTime() - lastActivity > idleLockMinutes() * 60_000) {
+      locked = true
+      return false
+    }
+    touch()
+    return true
+  }
+
   const requireKeyring = (): Keyring => {
     if (!keyring) throw conflict('Set up the practice first.')
     return keyring
@@ -293,6 +307,11 @@ export function createAuthGate(deps: AuthGateDeps) {
       throttle.succeeded(loginKey)
       touch()
       if (!user.id.startsWith('unlocked:')) audited('auth:unlock', 'sign_in', user.id, () => undefined)
+      return status()
+    },
+
+    async touch() {
+      if (!activity()) throw new AppFailure('locked', SIGN_IN_MESSAGE)
       return status()
     },
 
@@ -374,8 +393,7 @@ export function createAuthGate(deps: AuthGateDeps) {
 
     async create({ user: values, passphrase }: UsersIn<'create'>) {
       const users = usersService()
-      const taken = () => invalid('That user name is taken.', { 'user.login': 'That user name is already taken' })
-      if (users.byLogin(values.login)) throw taken()
+      if (users.byLogin(values.login)) throw invalid('That user name is taken.', { 'user.login': 'That user name is already taken' })
       const before = requireKeyring()
       const loginKey = loginKeyOf(values.login)
       // A slot left by an earlier, failed attempt for this name is replaced.
@@ -430,20 +448,7 @@ export function createAuthGate(deps: AuthGateDeps) {
     afterOpen,
     /** The data key while the practice is open (backups and restores of the encrypted file). */
     key: () => dataKey,
-    /**
-     * Called before each practice call: locks when the idle time has passed (main enforces it
-     * too, not only the renderer's timer), else counts the call as activity. False = locked.
-     */
-    activity(): boolean {
-      if (state() !== 'signedIn') return state() !== 'locked'
-      const idleMs = idleLockMinutes() * 60_000
-      if (deps.now().getTime() - lastActivity > idleMs) {
-        locked = true
-        return false
-      }
-      touch()
-      return true
-    }
+    activity
   }
 }
 export type AuthGate = ReturnType<typeof createAuthGate>

@@ -4,11 +4,16 @@ import type { Services } from '../services'
 import { auditHandlers } from '../features/audit/handlers'
 import { clientsHandlers } from '../features/clients/handlers'
 import { consentsHandlers } from '../features/consents/handlers'
+import { coursesHandlers } from '../features/courses/handlers'
+import { dashboardHandlers } from '../features/dashboard/handlers'
 import { diagnosesHandlers } from '../features/diagnoses/handlers'
 import { exportsHandlers } from '../features/exports/handlers'
 import { insuranceHandlers } from '../features/insurance/handlers'
+import { measuresHandlers } from '../features/measures/handlers'
+import { notesHandlers } from '../features/notes/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
+import { sessionsHandlers } from '../features/sessions/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 
 /**
@@ -40,6 +45,11 @@ export function createRouter(services: Services): Router {
     diagnoses: diagnosesHandlers(services),
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
+    sessions: sessionsHandlers(services),
+    courses: coursesHandlers(services),
+    notes: notesHandlers(services),
+    measures: measuresHandlers(services),
+    dashboard: dashboardHandlers(services),
     practice: practiceHandlers(services),
     settings: settingsHandlers(services),
     audit: auditHandlers(services),

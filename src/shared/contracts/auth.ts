@@ -49,6 +49,11 @@ export const authContracts = {
   /** Only the user who was signed in can unlock; anyone else signs out first. */
   unlock: defineContract('auth:unlock', z.strictObject({ passphrase: enteredPassphrase }), authStatus, { roles: 'public' }),
   lock: defineContract('auth:lock', z.strictObject({}), authStatus, { roles: ANY_ROLE }),
+  /**
+   * "Someone is at the keyboard": typing a long note calls nothing else, and main locks on its own
+   * idle clock. Answers 'locked' once the idle time has passed.
+   */
+  touch: defineContract('auth:touch', z.strictObject({}), authStatus, { roles: ANY_ROLE }),
   /** Works while locked too: the screen offers "Sign out" to let someone else sign in. */
   signOut: defineContract('auth:signOut', z.strictObject({}), authStatus, { roles: 'public' }),
   /** A forgotten passphrase (or a lost keyring.json): the recovery key sets a new one and signs in. */

@@ -4,12 +4,17 @@ import { backupsContracts } from './backups'
 import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
+import { coursesContracts } from './courses'
+import { dashboardContracts } from './dashboard'
 import { diagnosesContracts } from './diagnoses'
 import { exportsContracts } from './exports'
 import { insuranceContracts } from './insurance'
+import { measuresContracts } from './measures'
+import { notesContracts } from './notes'
 import { practiceContracts } from './practice'
 import { recoveryContracts } from './recovery'
 import { screeningContracts } from './screening'
+import { sessionsContracts } from './sessions'
 import { settingsContracts } from './settings'
 import { usersContracts } from './users'
 import type { z } from 'zod'
@@ -21,6 +26,11 @@ export const contracts = {
   diagnoses: diagnosesContracts,
   screening: screeningContracts,
   consents: consentsContracts,
+  sessions: sessionsContracts,
+  courses: coursesContracts,
+  notes: notesContracts,
+  measures: measuresContracts,
+  dashboard: dashboardContracts,
   practice: practiceContracts,
   settings: settingsContracts,
   audit: auditContracts,

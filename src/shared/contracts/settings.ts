@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ANY_ROLE, OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
 import { timestamp } from './fields'
+import { vitalThresholdsSchema } from '../domain/vitals'
 
 export const IDLE_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const
 
@@ -9,16 +10,29 @@ export const practiceSettingsInput = z.strictObject({
   idleLockMinutes: z
     .int({ error: 'Choose how many minutes' })
     .min(1, { error: 'Lock after at least 1 minute' })
-    .max(240, { error: 'Lock after at most 240 minutes' })
+    .max(240, { error: 'Lock after at most 240 minutes' }),
+  /** The practice's vitals flag thresholds (Settings → Clinical): left out, the stored ones stay; null goes back to the defaults. */
+  vitalThresholds: vitalThresholdsSchema.nullish()
 })
 
 export const practiceSettings = z.strictObject({
   idleLockMinutes: z.int(),
+  /** The stored thresholds, or DEFAULT_VITAL_THRESHOLDS when none were saved. */
+  vitalThresholds: z.strictObject({
+    preDoseSystolic: z.int(),
+    preDoseDiastolic: z.int(),
+    alertSystolic: z.int(),
+    alertDiastolic: z.int(),
+    heartRateHigh: z.int(),
+    heartRateLow: z.int(),
+    spo2Low: z.int()
+  }),
+  vitalThresholdsAreDefault: z.boolean(),
   updatedAt: timestamp.nullable()
 })
 export type PracticeSettings = z.infer<typeof practiceSettings>
 
-/** Practice-wide settings (Settings → Security). */
+/** Practice-wide settings (Settings → Security, and the vitals thresholds of Settings → Clinical). */
 export const settingsContracts = {
   get: defineContract('settings:get', z.strictObject({}), practiceSettings, { roles: ANY_ROLE }),
   save: defineContract('settings:save', z.strictObject({ settings: practiceSettingsInput }), practiceSettings, {

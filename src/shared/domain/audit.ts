@@ -18,7 +18,20 @@ export const AUDIT_ACTIONS = [
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-export const AUDIT_ENTITIES = ['client', 'insurance_policy', 'diagnosis', 'screening_item', 'consent', 'practice', 'user'] as const
+export const AUDIT_ENTITIES = [
+  'client',
+  'insurance_policy',
+  'diagnosis',
+  'screening_item',
+  'consent',
+  'practice',
+  'user',
+  'session',
+  'course',
+  'note',
+  'addendum',
+  'measure'
+] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 
 /** What `audit:verify` can find wrong with the chain. */

@@ -9,6 +9,7 @@ import type { z } from 'zod'
 import type { Contract } from '@shared/contracts'
 import type { TestApp } from '../../factories/app'
 import { createClient } from '../../factories/clients'
+import { createCourse, createMeasure, createNote, createSession, phq9, signableDosingBody } from '../../factories/clinical'
 import { DEMO_PRACTICE } from '../../factories/demo'
 
 export interface PracticeIds {
@@ -17,6 +18,15 @@ export interface PracticeIds {
   diagnoses: string[]
   policies: string[]
   consents: string[]
+  /** [session with a draft note, session with a signed note] */
+  sessions: string[]
+  courses: string[]
+  /** [a signable draft (dosing), a signed note] */
+  notes: string[]
+  /** The draft note's revision, so an autosave or a signature aimed at it is current. */
+  noteRevision: number
+  /** [a PHQ-9 with the item 9 safety flag] */
+  measures: string[]
 }
 
 /** A practice profile and two clients — one with a diagnosis list, a policy, a consent and a screening answer, one archived. */
@@ -41,7 +51,30 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     itemKey: 'interacting_medications',
     item: { answer: 'no', reviewedBy: 'Dr. Ames', reviewedOn: '2026-01-10' }
   })
-  return { clients: [current.id, archived.id], diagnoses: dx.map((d) => d.id), policies: [policy.id], consents: [consent.id] }
+  const course = await createCourse(app, current.id)
+  const dosing = await createSession(app, current.id, { courseId: course.id, date: '2026-01-20' })
+  const integration = await createSession(app, current.id, { kind: 'integration', date: '2026-01-21', durationMinutes: 60 })
+  const draft = await createNote(app, dosing.session.id)
+  const saved = await app.ok<{ revision: number }>('notes:save', { id: draft.id, revision: draft.revision, body: signableDosingBody() })
+  const signed = await createNote(app, integration.session.id)
+  const integrated = await app.ok<{ revision: number }>('notes:save', {
+    id: signed.id,
+    revision: signed.revision,
+    body: { experience: 'Recounted the session.', riskAssessment: { suicidalIdeation: 'none', note: '' } }
+  })
+  await app.ok('notes:sign', { id: signed.id, revision: integrated.revision })
+  const measure = await createMeasure(app, current.id, phq9([1, 1, 1, 1, 1, 1, 1, 1, 1], { noteId: draft.id, administeredOn: '2026-01-20' }))
+  return {
+    clients: [current.id, archived.id],
+    diagnoses: dx.map((d) => d.id),
+    policies: [policy.id],
+    consents: [consent.id],
+    sessions: [dosing.session.id, integration.session.id],
+    courses: [course.id],
+    notes: [draft.id, signed.id],
+    noteRevision: saved.revision,
+    measures: [measure.id]
+  }
 }
 
 /** Every row of every table, hashed: equal before and after a call means the call wrote nothing. */
@@ -110,17 +143,25 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
   if (key === 'clientId') return ids.clients
   if (key === 'id' && domain === 'clients' && verb === 'restore') return ids.clients.toReversed()
   if (key === 'orderedIds') return ids.diagnoses
+  if (key === 'sessionId') return ids.sessions
+  if (key === 'courseId') return ids.courses
+  // An addendum goes on the signed note; a measure links to the draft (in the first session).
+  if (key === 'noteId') return domain === 'notes' ? ids.notes.toReversed() : ids.notes
   if (key === 'id') {
     if (domain === 'diagnoses') return ids.diagnoses
     if (domain === 'insurance') return ids.policies
     if (domain === 'consents') return ids.consents
+    if (domain === 'sessions') return ids.sessions
+    if (domain === 'courses') return ids.courses
+    if (domain === 'notes') return ids.notes
+    if (domain === 'measures') return ids.measures
   }
   return ids.clients
 }
 
 export const FUZZ_ARCHIVE_NAME = 'practice.kaparchive'
 const STRING_CANDIDATES = [
-  'Test value', '2026-01-15', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', '',
+  'Test value', '2026-01-15', '10:00', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', '',
   // An archive chosen from the exports folder (exports:importArchive); tests that import put one there.
   FUZZ_ARCHIVE_NAME
 ]
@@ -169,13 +210,19 @@ function candidates(schema: z.ZodType, ctx: { ids: PracticeIds; channel: string;
       const element = def(d.element as z.ZodType)
       // A list of IDs (a new order of diagnoses…): all the real ones first, then just one.
       const all = element.type === 'string' && element.format === 'uuid' ? [idsFor(ctx.ids, ctx.channel, ctx.key)] : []
-      return keep([...all, candidates(d.element as z.ZodType, ctx).slice(0, 1), []])
+      const [first] = candidates(d.element as z.ZodType, ctx)
+      // Fixed-length lists (a measure's answers: 7, 9 or 20 items) get the first value repeated.
+      const repeated = first === undefined ? [] : [7, 9, 20].map((n) => Array.from({ length: n }, () => first))
+      return keep([...all, candidates(d.element as z.ZodType, ctx).slice(0, 1), [], ...repeated])
     }
+    case 'tuple':
+      return keep([(d.items as z.ZodType[]).map((item) => candidates(item, ctx)[0])])
     case 'string':
       return keep(d.format === 'uuid' ? [...idsFor(ctx.ids, ctx.channel, ctx.key), ...STRING_CANDIDATES] : STRING_CANDIDATES)
     case 'number':
     case 'int':
-      return keep(NUMBER_CANDIDATES)
+      // A note's revision: the draft's current one, so the save or signature is not stale.
+      return keep(ctx.key === 'revision' ? [ctx.ids.noteRevision, ...NUMBER_CANDIDATES] : NUMBER_CANDIDATES)
     case 'record':
       return [{}]
     default:

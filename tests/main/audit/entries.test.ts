@@ -1,14 +1,20 @@
 import { ANY_ROLE } from '@shared/domain/roles'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { allContracts, defineContract } from '@shared/contracts'
+import { coreContracts, defineContract } from '@shared/contracts'
 import type { AuditVerifyResult } from '@shared/contracts/audit'
 import type { Client } from '@shared/contracts/clients'
 import type { Consent } from '@shared/contracts/consents'
 import type { Diagnosis } from '@shared/contracts/diagnoses'
+import type { Course } from '@shared/contracts/courses'
 import type { InsurancePolicy } from '@shared/contracts/insurance'
+import type { Measure } from '@shared/contracts/measures'
+import type { Note } from '@shared/contracts/notes'
+import type { ScheduledSession } from '@shared/contracts/sessions'
+import { PROTOCOL_TEMPLATES } from '@shared/domain/scheduling'
 import { openTestApp, testId, type TestApp } from '../../factories/app'
 import { clientInput, createClient } from '../../factories/clients'
+import { phq9, sessionInput, signableDosingBody } from '../../factories/clinical'
 import { storedEntries, type StoredEntry } from './helpers'
 
 let app: TestApp
@@ -76,7 +82,33 @@ describe('audit entries: one per audited call', () => {
     const k = await expectOne<Consent>('consents:create', { clientId: c.id, consent }, (v) => ({ action: 'create', entity: 'consent', entityId: v.id, clientId: c.id }))
     await expectOne('consents:revoke', { id: k.id, revokedOn: '2026-02-01' }, () => ({ action: 'revoke', entity: 'consent', entityId: k.id, clientId: c.id }))
 
+    const course = await expectOne<Course>('courses:create', { clientId: c.id, course: { protocol: PROTOCOL_TEMPLATES[0], startedOn: '2026-03-01' } }, (v) => ({
+      action: 'create', entity: 'course', entityId: v.id, clientId: c.id
+    }))
+    await expectOne('courses:update', { id: course.id, course: { protocol: PROTOCOL_TEMPLATES[0], startedOn: '2026-03-02', status: 'active' } }, () => ({
+      action: 'update', entity: 'course', entityId: course.id, clientId: c.id
+    }))
+    const { session } = await expectOne<ScheduledSession>('sessions:create', { clientId: c.id, session: sessionInput({ courseId: course.id }) }, (v) => ({
+      action: 'create', entity: 'session', entityId: v.session.id, clientId: c.id
+    }))
+    await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
+    const note = await expectOne<Note>('notes:create', { sessionId: session.id }, (v) => ({ action: 'create', entity: 'note', entityId: v.id, clientId: c.id }))
+    await expectOne('notes:get', { id: note.id }, () => ({ action: 'view', entity: 'note', entityId: note.id, clientId: c.id }))
+    const saved = await expectOne<Note>('notes:save', { id: note.id, revision: note.revision, body: signableDosingBody() }, () => ({
+      action: 'update', entity: 'note', entityId: note.id, clientId: c.id
+    }))
+    await expectOne('notes:sign', { id: note.id, revision: saved.revision }, () => ({ action: 'sign', entity: 'note', entityId: note.id, clientId: c.id }))
+    await expectOne<Note>('notes:addAddendum', { noteId: note.id, text: 'Lot number corrected.' }, (v) => ({
+      action: 'create', entity: 'addendum', entityId: v.addenda[0]!.id, clientId: c.id
+    }))
+    const measure = await expectOne<Measure>('measures:create', { clientId: c.id, measure: phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]) }, (v) => ({
+      action: 'create', entity: 'measure', entityId: v.id, clientId: c.id
+    }))
+    await expectOne('measures:acknowledge', { id: measure.id }, () => ({ action: 'update', entity: 'measure', entityId: measure.id, clientId: c.id }))
+    await expectOne('measures:void', { id: measure.id, reason: 'Entered for the wrong client' }, () => ({ action: 'archive', entity: 'measure', entityId: measure.id, clientId: c.id }))
+
     await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
+    await expectOne('settings:save', { settings: { idleLockMinutes: 15 } }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
 
     const practiceWide = { entity: 'practice', entityId: null, clientId: null }
     await expectOne('exports:custodian', {}, () => ({ action: 'export', ...practiceWide }))
@@ -90,8 +122,9 @@ describe('audit entries: one per audited call', () => {
     expect(shape(after.at(-1)!)).toEqual({ channel: 'exports:importArchive', action: 'restore', ...practiceWide })
     seen.add('exports:importArchive')
 
-    // Every contract that declares an intent was exercised here.
-    expect([...seen].sort()).toEqual(allContracts().filter((x) => x.audit).map((x) => x.channel).sort())
+    // Every contract of the practice core that declares an intent was exercised here (the host's
+    // own audited calls, users:*, are exercised through the host in tests/main/auth).
+    expect([...seen].sort()).toEqual(coreContracts().filter((x) => x.audit).map((x) => x.channel).sort())
     expect(await app.ok<AuditVerifyResult>('audit:verify', {})).toEqual({ ok: true, checked: calls, guarded: true })
   })
 

@@ -20,8 +20,8 @@ import { createBackup } from '../../../src/main/backup'
 const SENTINEL = 'Zyxwvutsrqponmlk'
 
 /** One clock for the host and the audit log, moved by the test. */
-function clock(start = '2026-03-09T10:00:00.000Z') {
-  let t = Date.parse(start)
+function clock(from = '2026-03-09T10:00:00.000Z') {
+  let t = Date.parse(from)
   return { now: () => new Date(t), advance: (ms: number) => (t += ms) }
 }
 
@@ -37,7 +37,7 @@ async function start(dataDir: string, c = clock()): Promise<CoreHost> {
     dataDir,
     kdf: TEST_KDF,
     migrationsFolder: MIGRATIONS_FOLDER,
-    logger: process.env.DEBUG_GATE ? { info: () => {}, error: (e, f) => console.log('ERR', e, f) } : silentLogger,
+    logger: silentLogger,
     validateOutput: true,
     now: c.now,
     context: { now: c.now, newId }
@@ -174,6 +174,9 @@ describe('lock', () => {
     expect(await stateOf(host)).toBe('signedIn')
 
     await ok(host, 'settings:save', { settings: { idleLockMinutes: 5 } })
+    // Typing a long note calls nothing but auth:touch, which keeps the session alive.
+    c.advance(4 * 60_000)
+    await ok(host, 'auth:touch')
     c.advance(4 * 60_000)
     await ok(host, 'clients:list', {})
     c.advance(5 * 60_000 + 1)

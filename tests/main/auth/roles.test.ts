@@ -16,8 +16,11 @@ import { signInOwner, TEST_KDF, TEST_OWNER } from '../../factories/host'
 
 /** The owner's alone: users, the audit log, backups and recovery, whole-practice exports, practice-wide settings. */
 const OWNER_ONLY = /^(audit|exports|backups|users):|^(practice|settings):save$|^recovery:(restore|startFresh|retry)$/
-/** Clinical content: screening answers, notes (and addenda), measures. Never the administrator's. */
-const CLINICAL_ONLY = /^(screening|notes|measures):/
+/**
+ * Clinical content and decisions: screening answers, notes (and addenda), measures, and starting
+ * or changing a treatment course. Never the administrator's (who still sees courses and books sessions).
+ */
+const CLINICAL_ONLY = /^(screening|notes|measures):|^courses:(create|update)$/
 /** Answer before anyone signs in. */
 const PUBLIC = new Set(['auth:status', 'auth:setup', 'auth:signIn', 'auth:unlock', 'auth:signOut', 'auth:recover'])
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   await signInOwner(host)
   for (const role of ['clinician', 'administrator'] as const) {
     const made = await host.call('users:create', { user: { displayName: `A ${role}`, credentials: null, login: role, role }, passphrase: PASSPHRASES[role] })
-    expect(made.ok).toBe(true)
+    if (!made.ok) throw new Error(`users:create failed: ${made.error.message}`)
   }
 })
 afterAll(() => {

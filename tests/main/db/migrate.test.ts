@@ -7,7 +7,12 @@ import { openDatabase, type Connection } from '../../../src/main/db/connection'
 import { applyMigrations } from '../../../src/main/db/migrate'
 import { MIGRATIONS_FOLDER } from '../../factories/app'
 
-const TABLES = ['__drizzle_migrations', 'audit_log', 'clients', 'consents', 'diagnoses', 'insurance_policies', 'practice', 'screening_items']
+const TABLES = [
+  '__drizzle_migrations', 'audit_log', 'clients', 'consents', 'courses', 'diagnoses', 'insurance_policies', 'measures', 'note_addenda',
+  // The notes' FTS5 index (a virtual table) and its shadow tables.
+  'note_fts', 'note_fts_config', 'note_fts_data', 'note_fts_docsize', 'note_fts_idx',
+  'note_search', 'note_terms', 'notes', 'practice', 'screening_items', 'sessions', 'settings', 'users'
+]
 
 const temps: string[] = []
 const open: Connection[] = []

@@ -48,20 +48,39 @@ describe('contract registry', () => {
       'screening:record': 'create screening_item',
       'consents:create': 'create consent',
       'consents:revoke': 'revoke consent',
+      'sessions:create': 'create session',
+      'sessions:update': 'update session',
+      'courses:create': 'create course',
+      'courses:update': 'update course',
+      'notes:get': 'view note',
+      'notes:create': 'create note',
+      'notes:save': 'update note',
+      'notes:sign': 'sign note',
+      'notes:addAddendum': 'create addendum',
+      'measures:create': 'create measure',
+      'measures:acknowledge': 'update measure',
+      'measures:void': 'archive measure',
       'practice:save': 'update practice',
+      'settings:save': 'update practice',
+      'users:create': 'create user',
+      'users:update': 'update user',
+      'users:deactivate': 'archive user',
+      'users:resetPassphrase': 'update user',
       'exports:custodian': 'export practice',
       'exports:archive': 'export practice',
       'exports:importArchive': 'restore practice'
     })
     // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
     // calls run while no database — and so no audit log — is open.)
-    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify)$/)
+    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$/)
   })
 
-  it('the router serves every contract but the start-up host\'s (recovery, backups), and nothing else', async () => {
-    expect(HOST_DOMAINS).toEqual(['recovery', 'backups'])
+  it('the router serves every contract but the start-up host\'s (recovery, backups, auth, users), and nothing else', async () => {
+    expect(HOST_DOMAINS).toEqual(['recovery', 'backups', 'auth', 'users'])
     expect(allChannels().filter((c) => !coreChannels().includes(c)).sort()).toEqual(
-      [...Object.values(contracts.recovery), ...Object.values(contracts.backups)].map((c) => c.channel).sort()
+      [...Object.values(contracts.recovery), ...Object.values(contracts.backups), ...Object.values(contracts.auth), ...Object.values(contracts.users)]
+        .map((c) => c.channel)
+        .sort()
     )
     const app = await openTestApp()
     try {

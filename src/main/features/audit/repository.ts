@@ -31,7 +31,12 @@ const CLIENT_OWNED: Partial<Record<AuditEntity, string>> = {
   insurance_policy: 'insurance_policies',
   diagnosis: 'diagnoses',
   screening_item: 'screening_items',
-  consent: 'consents'
+  consent: 'consents',
+  session: 'sessions',
+  course: 'courses',
+  note: 'notes',
+  addendum: 'note_addenda',
+  measure: 'measures'
 }
 
 export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'] as const

@@ -1,0 +1,12 @@
+import type { Handlers } from '../../ipc/router'
+import type { Services } from '../../services'
+
+export const notesHandlers = ({ notes }: Services): Handlers<'notes'> => ({
+  list: ({ sessionId }) => notes.list(sessionId),
+  get: ({ id }) => notes.get(id),
+  create: ({ sessionId, template }) => notes.create(sessionId, template),
+  save: ({ id, revision, body }) => notes.save(id, revision, body),
+  sign: ({ id, revision }) => notes.sign(id, revision),
+  addAddendum: ({ noteId, text }) => notes.addAddendum(noteId, text),
+  search: ({ query, limit, clientId }) => notes.search(query, limit, clientId)
+})

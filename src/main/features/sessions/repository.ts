@@ -1,0 +1,89 @@
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
+import type Database from 'better-sqlite3-multiple-ciphers'
+import type { Db, Sqlite } from '../../db/connection'
+import { clients, notes, sessions } from '../../db/schema'
+
+type Statement = Database.Statement<unknown[]>
+
+export type SessionRow = typeof sessions.$inferSelect
+export type NewSessionRow = typeof sessions.$inferInsert
+
+/** A note's status only: timeline and agenda rows never carry note content. */
+export interface NoteStatusOf {
+  id: string
+  sessionId: string
+  template: (typeof notes.$inferSelect)['template']
+  signedAt: string | null
+}
+
+/** "Preferred-or-first Last", the name the agenda and dashboard show. */
+export const clientNameSql = sql<string>`coalesce(nullif(${clients.preferredName}, ''), ${clients.legalFirstName}) || ' ' || ${clients.legalLastName}`
+
+const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: notes.template, signedAt: notes.signedAt }
+
+const SESSION_COLUMNS = `id, client_id AS clientId, course_id AS courseId, date, start_time AS startTime, duration_minutes AS durationMinutes,
+  kind, place_of_service AS placeOfService, status, created_at AS createdAt, updated_at AS updatedAt`
+
+/**
+ * Scheduling reads and writes. The chart's timeline runs on every open of the Sessions tab, so its
+ * three queries are raw statements prepared once (rows come back in the contract's shape, with no
+ * per-row mapping); everything else goes through drizzle.
+ */
+export function createSessionsRepository(db: Db, sqlite: Sqlite) {
+  let timeline: { sessions: Statement; notes: Statement; client: Statement } | null = null
+  const prepared = () =>
+    (timeline ??= {
+      sessions: sqlite.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE client_id = ? ORDER BY date DESC, start_time DESC, created_at DESC`),
+      notes: sqlite.prepare('SELECT id, session_id AS sessionId, template, signed_at AS signedAt FROM notes WHERE client_id = ? ORDER BY created_at, id'),
+      client: sqlite.prepare('SELECT archived_at AS archivedAt FROM clients WHERE id = ?')
+    })
+
+  return {
+    findById: (id: string): SessionRow | undefined => db.select().from(sessions).where(eq(sessions.id, id)).get(),
+
+    /** A client's sessions, newest first (same day: latest start first). */
+    listByClient: (clientId: string): SessionRow[] => prepared().sessions.all(clientId) as SessionRow[],
+
+    listByCourse: (courseId: string): SessionRow[] =>
+      db.select().from(sessions).where(eq(sessions.courseId, courseId)).orderBy(asc(sessions.date), asc(sessions.startTime)).all(),
+
+    /** Every client's sessions in a date range, in date and time order, with the client's name. */
+    agenda: (from: string, to: string) =>
+      db
+        .select({ session: sessions, clientName: clientNameSql, clientArchivedAt: clients.archivedAt })
+        .from(sessions)
+        .innerJoin(clients, eq(clients.id, sessions.clientId))
+        .where(and(gte(sessions.date, from), lte(sessions.date, to)))
+        .orderBy(asc(sessions.date), asc(sessions.startTime), asc(clientNameSql), asc(sessions.id))
+        .all(),
+
+    /** The status of every note of a client, oldest first within each session. */
+    noteStatusesByClient: (clientId: string): NoteStatusOf[] => prepared().notes.all(clientId) as NoteStatusOf[],
+
+    noteStatusesBySession: (sessionId: string): NoteStatusOf[] =>
+      db.select(noteStatusColumns).from(notes).where(eq(notes.sessionId, sessionId)).orderBy(asc(notes.createdAt), asc(notes.id)).all(),
+
+    /** The status of every note of the sessions dated from `from` to `to`. */
+    noteStatusesInRange: (from: string, to: string): NoteStatusOf[] =>
+      db
+        .select(noteStatusColumns)
+        .from(notes)
+        .innerJoin(sessions, eq(sessions.id, notes.sessionId))
+        .where(and(gte(sessions.date, from), lte(sessions.date, to)))
+        .orderBy(asc(notes.createdAt), asc(notes.id))
+        .all(),
+
+    /** Whether the client exists and is archived; undefined when there is no such client. */
+    clientState: (clientId: string): { archivedAt: string | null } | undefined =>
+      prepared().client.get(clientId) as { archivedAt: string | null } | undefined,
+
+    insert: (row: NewSessionRow): void => {
+      db.insert(sessions).values(row).run()
+    },
+
+    update: (id: string, row: Partial<NewSessionRow>): void => {
+      db.update(sessions).set(row).where(eq(sessions.id, id)).run()
+    }
+  }
+}
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>

@@ -1,0 +1,124 @@
+import type { AgendaRow, ScheduledSession, Session, SessionNoteStatus, SessionValues, TimelineRow } from '@shared/contracts/sessions'
+import { localToday } from '@shared/domain/dates'
+import { PROTOCOL_TEMPLATES, courseWarnings, type CourseWarning } from '@shared/domain/scheduling'
+import type { ServiceContext } from '../../context'
+import { invalid, notFound } from '../../errors'
+import type { CoursesService } from '../courses/service'
+import { toCourseSession } from '../courses/service'
+import { createSessionsRepository, type NoteStatusOf, type SessionRow } from './repository'
+
+export const ARCHIVED_CLIENT_MESSAGE = 'This client is archived. Restore the client before scheduling or changing sessions.'
+export const SIGNED_SESSION_MESSAGE = 'This session has a signed note, so its date and kind cannot change. Cancel it and book a new one instead.'
+
+/** Without a course, a session is checked for dosing spacing only, against the standard rules. */
+const STANDARD_RULES = PROTOCOL_TEMPLATES[0]!.rules
+const SPACING_CODES: ReadonlySet<CourseWarning['code']> = new Set(['dosing_too_soon', 'dosing_too_frequent'])
+
+const toSession = (row: SessionRow): Session => row as Session
+
+/** Draft while any note is unsigned; signed once every note is; none before the first note. */
+export function noteStatusOf(notes: readonly Pick<NoteStatusOf, 'signedAt'>[]): SessionNoteStatus {
+  if (notes.length === 0) return 'none'
+  return notes.some((n) => n.signedAt === null) ? 'draft' : 'signed'
+}
+
+const groupBySession = (notes: readonly NoteStatusOf[]) => {
+  const bySession = new Map<string, NoteStatusOf[]>()
+  for (const n of notes) {
+    const list = bySession.get(n.sessionId)
+    if (list) list.push(n)
+    else bySession.set(n.sessionId, [n])
+  }
+  return bySession
+}
+
+const toTimelineRow = (row: SessionRow, notes: readonly NoteStatusOf[]): TimelineRow => ({
+  ...toSession(row),
+  noteStatus: noteStatusOf(notes),
+  notes: notes.map((n) => ({ id: n.id, template: n.template, status: n.signedAt ? 'signed' : 'draft', signedAt: n.signedAt }))
+})
+
+/**
+ * Scheduling. Open to every role: rows carry dates, codes and note status, never note content.
+ * Warnings (shared/domain/scheduling courseWarnings) are computed after the write and never block.
+ */
+export function createSessionsService(ctx: ServiceContext, courses: CoursesService) {
+  const repo = createSessionsRepository(ctx.db, ctx.sqlite)
+  const stamp = () => ctx.now().toISOString()
+
+  const require = (id: string): SessionRow => {
+    const row = repo.findById(id)
+    if (!row) throw notFound('That session')
+    return row
+  }
+
+  const requireClient = (clientId: string, current: boolean): void => {
+    const state = repo.clientState(clientId)
+    if (!state) throw notFound('That client')
+    if (current && state.archivedAt) throw invalid(ARCHIVED_CLIENT_MESSAGE)
+  }
+
+  /** The course's warnings, or (without one) dosing spacing across all the client's sessions. */
+  const warningsFor = (row: SessionRow): CourseWarning[] => {
+    if (row.courseId) return courses.warningsFor(row.courseId)
+    return courseWarnings(STANDARD_RULES, repo.listByClient(row.clientId).map(toCourseSession), undefined, {
+      today: localToday(ctx.now())
+    }).filter((w) => SPACING_CODES.has(w.code))
+  }
+
+  const scheduled = (id: string): ScheduledSession => {
+    const row = require(id)
+    return { session: toSession(row), warnings: warningsFor(row) }
+  }
+
+  return {
+    /** A client's timeline, newest first, with each session's note status. */
+    list(clientId: string): TimelineRow[] {
+      requireClient(clientId, false)
+      const bySession = groupBySession(repo.noteStatusesByClient(clientId))
+      return repo.listByClient(clientId).map((row) => toTimelineRow(row, bySession.get(row.id) ?? []))
+    },
+
+    agenda(from: string, to: string): AgendaRow[] {
+      const bySession = groupBySession(repo.noteStatusesInRange(from, to))
+      return repo.agenda(from, to).map(({ session, clientName, clientArchivedAt }) => ({
+        ...toSession(session),
+        clientName,
+        clientArchived: clientArchivedAt !== null,
+        noteStatus: noteStatusOf(bySession.get(session.id) ?? [])
+      }))
+    },
+
+    get(id: string): TimelineRow {
+      return toTimelineRow(require(id), repo.noteStatusesBySession(id))
+    },
+
+    create(clientId: string, values: SessionValues): ScheduledSession {
+      requireClient(clientId, true)
+      if (values.courseId) courses.requireForClient(values.courseId, clientId)
+      const now = stamp()
+      const id = ctx.newId()
+      repo.insert({ ...values, id, clientId, createdAt: now, updatedAt: now })
+      return scheduled(id)
+    },
+
+    update(id: string, values: SessionValues): ScheduledSession {
+      const row = require(id)
+      requireClient(row.clientId, true)
+      if (values.courseId) courses.requireForClient(values.courseId, row.clientId)
+      if ((values.date !== row.date || values.kind !== row.kind) && repo.noteStatusesBySession(id).some((n) => n.signedAt !== null)) {
+        throw invalid(SIGNED_SESSION_MESSAGE, {
+          ...(values.date !== row.date ? { 'session.date': 'The date cannot change once a note of this session is signed' } : {}),
+          ...(values.kind !== row.kind ? { 'session.kind': 'The kind cannot change once a note of this session is signed' } : {})
+        })
+      }
+      repo.update(id, { ...values, updatedAt: stamp() })
+      return scheduled(id)
+    },
+
+    /** For other services. */
+    require,
+    requireCurrentClient: (clientId: string) => requireClient(clientId, true)
+  }
+}
+export type SessionsService = ReturnType<typeof createSessionsService>
