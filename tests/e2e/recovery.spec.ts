@@ -10,7 +10,7 @@ import { createBackup } from '../../src/main/backup'
 import { silentLogger } from '../../src/main/log'
 import { startCore } from '../../src/main/startup'
 import { clientDefaults, expect, expectAccessible, practiceProfile, shot, test as base } from './fixtures'
-import { repoRoot, startHarness } from './harness/server'
+import { E2E_OWNER, HARNESS_KDF, repoRoot, signInOwner, startHarness } from './harness/server'
 
 /**
  * A data folder as a real practice leaves it: a profile and a client, a daily backup, a second
@@ -18,7 +18,8 @@ import { repoRoot, startHarness } from './harness/server'
  */
 async function damagedDataDir(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kap-e2e-recovery-'))
-  const host = await startCore({ dataDir, migrationsFolder: join(repoRoot, 'drizzle'), logger: silentLogger })
+  const host = await startCore({ dataDir, migrationsFolder: join(repoRoot, 'drizzle'), logger: silentLogger, kdf: HARNESS_KDF })
+  await signInOwner(host, E2E_OWNER)
   const core = host.core!
   const ok = async (channel: string, input: unknown) => {
     const result = await core.call(channel, input)
@@ -26,9 +27,10 @@ async function damagedDataDir(): Promise<string> {
   }
   await ok('practice:save', { profile: practiceProfile })
   await ok('clients:create', { client: { ...clientDefaults, legalFirstName: 'Rosa', legalLastName: 'Alvarez' } })
-  await createBackup(core.connection.sqlite, host.backupDir, { now: new Date('2026-03-01T17:30:00.000Z'), reason: 'daily' })
+  const key = core.connection.key ?? undefined
+  await createBackup(core.connection.sqlite, host.backupDir, { now: new Date('2026-03-01T17:30:00.000Z'), reason: 'daily', key })
   await ok('clients:create', { client: { ...clientDefaults, legalFirstName: 'Theo', legalLastName: 'Brennan' } })
-  await createBackup(core.connection.sqlite, host.backupDir, { now: new Date('2026-03-02T20:00:00.000Z'), reason: 'quit' })
+  await createBackup(core.connection.sqlite, host.backupDir, { now: new Date('2026-03-02T20:00:00.000Z'), reason: 'quit', key })
   host.close()
   truncateSync(host.databasePath, Math.floor(statSync(host.databasePath).size / 3))
   return dataDir

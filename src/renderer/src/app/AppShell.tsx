@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useMatches } from 'react-router'
 import { Banknote, CalendarDays, LayoutDashboard, Search, Settings, Users } from 'lucide-react'
 import { ErrorBoundary } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
+import { LockButton, UserMenu } from '@renderer/features/auth/UserMenu'
 import { CommandPalette } from './CommandPalette'
 import { UnsavedChangesPrompt } from './UnsavedChangesPrompt'
 
@@ -76,7 +77,10 @@ export function AppShell({ practiceName }: { practiceName: string }) {
             ))}
           </ul>
         </nav>
-        <p className="px-4 py-3 text-2xs text-ink-faint">Your records stay on this computer.</p>
+        <p className="px-4 pb-2 text-2xs text-ink-faint">Your records stay on this computer.</p>
+        <div className="border-t border-line px-2 py-2">
+          <UserMenu />
+        </div>
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
@@ -91,6 +95,9 @@ export function AppShell({ practiceName }: { practiceName: string }) {
             <span className="flex-1 text-left">Find a client…</span>
             <kbd className="rounded border border-line bg-surface px-1.5 font-sans text-2xs text-ink-faint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
           </button>
+          <div className="ml-auto">
+            <LockButton />
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="relative min-h-0 flex-1 overflow-y-auto focus:outline-none">
           <div className="mx-auto h-full max-w-[1400px] px-8 py-6">

@@ -1,8 +1,11 @@
 import { QueryClient } from '@tanstack/react-query'
 import { ApiError } from '@renderer/lib/api'
 
-/** Errors that will not fix themselves by asking again. */
-const NO_RETRY = new Set<ApiError['code']>(['invalid_input', 'not_found', 'forbidden', 'conflict'])
+/**
+ * Errors that will not fix themselves by asking again. 'locked' waits for the user: the lock
+ * screen (or sign-in) takes over, and unlocking fetches again what failed.
+ */
+const NO_RETRY = new Set<ApiError['code']>(['invalid_input', 'not_found', 'forbidden', 'conflict', 'locked'])
 
 export function createQueryClient() {
   return new QueryClient({

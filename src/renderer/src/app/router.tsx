@@ -7,6 +7,8 @@ import { SessionsPage } from '@renderer/features/sessions/SessionsPage'
 import { BillingPage } from '@renderer/features/billing/BillingPage'
 import { SettingsPage } from '@renderer/features/settings/SettingsPage'
 import { AuditLogPage } from '@renderer/features/audit/AuditLogPage'
+import { NoteEditorPage } from '@renderer/features/notes/NoteEditorPage'
+import { NoteSearchPage } from '@renderer/features/notes/NoteSearchPage'
 import { StartupGate } from './StartupGate'
 import { NotFoundPage } from './NotFoundPage'
 import { RouteError } from './RouteError'
@@ -27,6 +29,8 @@ export const router = createHashRouter([
       { path: 'billing', element: <BillingPage />, handle: { label: 'billing' } },
       { path: 'settings', element: <SettingsPage />, handle: { label: 'settings' } },
       { path: 'settings/audit', element: <AuditLogPage />, handle: { label: 'the audit log' } },
+      { path: 'notes/search', element: <NoteSearchPage />, handle: { label: 'note search' } },
+      { path: 'notes/:noteId', element: <NoteEditorPage />, handle: { label: 'this note' } },
       { path: '*', element: <NotFoundPage />, handle: { label: 'this page' } }
     ]
   }

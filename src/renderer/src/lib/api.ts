@@ -19,6 +19,19 @@ export class ApiError extends Error {
   }
 }
 
+type SessionListener = (error: ApiError) => void
+const sessionListeners = new Set<SessionListener>()
+
+/**
+ * The one place that notices the session ended under the app: any call answering 'locked'
+ * (main locked itself, or nobody is signed in any more) tells these listeners, and the start-up
+ * gate asks auth:status again to show the lock screen or sign-in. Returns the unsubscribe.
+ */
+export function onSessionLocked(listener: SessionListener): () => void {
+  sessionListeners.add(listener)
+  return () => void sessionListeners.delete(listener)
+}
+
 /** Turns an envelope into a value or a thrown ApiError. Components never call window.api directly. */
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   let result: Result<T>
@@ -27,7 +40,11 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   } catch {
     throw new ApiError({ code: 'internal', message: 'The app could not reach its database. Please try again.' })
   }
-  if (!result.ok) throw new ApiError(result.error)
+  if (!result.ok) {
+    const error = new ApiError(result.error)
+    if (error.code === 'locked') for (const listener of sessionListeners) listener(error)
+    throw error
+  }
   return result.value
 }
 

@@ -14,6 +14,8 @@ export function describeError(error: unknown): string {
         return error.message || 'Someone else changed this record. Reload it and try again.'
       case 'forbidden':
         return error.message || 'You do not have permission to do that.'
+      case 'locked':
+        return 'KAP Practice locked or signed out before this could finish. Unlock and try again — nothing on this screen was lost.'
       default:
         return 'Something went wrong while saving or loading. Your data is safe — please try again.'
     }

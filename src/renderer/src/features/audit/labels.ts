@@ -27,10 +27,15 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   screening_item: 'Screening',
   consent: 'Consent',
   practice: 'Practice',
-  user: 'User'
+  user: 'User',
+  session: 'Session',
+  course: 'Treatment course',
+  note: 'Note',
+  addendum: 'Addendum',
+  measure: 'Measure'
 }
 
-/** Who: the built-in actor before user accounts exist is "this computer". */
+/** Who: entries written before user accounts existed say "this computer". */
 export const actorLabel = (label: string, actorId: string | null): string => (actorId === null && label === 'local' ? 'This computer' : label)
 
 const PROBLEM_WORDS: Record<AuditProblem, string> = {

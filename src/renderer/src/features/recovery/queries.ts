@@ -19,7 +19,8 @@ export const recoveryQueries = {
  * everything cached belongs to no database: drop it, and let the new status open the app.
  */
 function settle(queryClient: QueryClient, status: RecoveryStatus) {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== recoveryKeys.all[0] })
+  // The session (auth) is not the database's: it stays, or the start-up gate would lose track of it.
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== recoveryKeys.all[0] && query.queryKey[0] !== 'auth' })
   queryClient.setQueryData(recoveryKeys.status(), { state: status.state, backups: status.backups })
 }
 

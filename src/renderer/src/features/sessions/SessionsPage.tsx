@@ -1,23 +1,341 @@
-import { Link } from 'react-router'
-import { CalendarDays } from 'lucide-react'
-import { EmptyState, PageHeader } from '@renderer/components'
+/**
+ * The practice agenda: every client's sessions for a day or a week, on the therapist's own
+ * calendar. The view and the date live in the URL (/sessions?view=week&date=2026-03-09), so Back
+ * and links return to the same place. Each session shows its time, length, client, kind, place,
+ * status (changed in place) and note; "Schedule session" books a new one.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Archive, CalendarDays, CalendarPlus, ChevronLeft, ChevronRight, Pencil } from 'lucide-react'
+import type { AgendaRow } from '@shared/contracts/sessions'
+import { localToday } from '@shared/domain/dates'
+import { Badge, Button, EmptyState, ErrorState, LoadingAnnouncement, PageHeader, Skeleton } from '@renderer/components'
+import { cn } from '@renderer/lib/cn'
+import {
+  addDays,
+  formatClock,
+  formatDateRange,
+  formatDayHeading,
+  formatDuration,
+  formatEnd,
+  formatMonthDay,
+  formatWeekday,
+  isValidDate,
+  relativeDayName,
+  startOfWeek,
+  weekDates
+} from './dates'
+import { KindLabel, NoteStatusBadge, placeLabel } from './parts'
+import { NoteAction, StatusMenu } from './SessionActions'
+import { SessionDialog, type SessionDialogTarget } from './SessionDialog'
+import { sessionQueries } from './queries'
+
+type View = 'day' | 'week'
 
 export function SessionsPage() {
+  const [params, setParams] = useSearchParams()
+  const today = localToday()
+  const view: View = params.get('view') === 'week' ? 'week' : 'day'
+  const rawDate = params.get('date')
+  const date = isValidDate(rawDate) ? rawDate : today
+  const from = view === 'week' ? startOfWeek(date) : date
+  const to = view === 'week' ? addDays(from, 6) : date
+  const agenda = useQuery({ ...sessionQueries.agenda(from, to), placeholderData: keepPreviousData })
+  const [dialog, setDialog] = useState<SessionDialogTarget | null>(null)
+
+  const go = (next: { view?: View; date?: string }) => {
+    const p = new URLSearchParams(params)
+    p.set('view', next.view ?? view)
+    p.set('date', next.date ?? date)
+    setParams(p, { replace: true })
+  }
+  const step = view === 'week' ? 7 : 1
+  const unit = view === 'week' ? 'week' : 'day'
+  const showsToday = from <= today && today <= to
+
+  // Alt+← / Alt+→ move by a day or a week, Alt+T comes back to today (when no dialog is open).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || dialog) return
+      if (event.key === 'ArrowLeft') go({ date: addDays(date, -step) })
+      else if (event.key === 'ArrowRight') go({ date: addDays(date, step) })
+      else if (event.key.toLowerCase() === 't') go({ date: today })
+      else return
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : from })
+  const scheduleButton = (
+    <Button variant="primary" onClick={schedule}>
+      <CalendarPlus aria-hidden="true" />
+      Schedule session
+    </Button>
+  )
+
+  const title = view === 'day' ? formatDayHeading(date) : `Week of ${formatDateRange(from, to)}`
+  const dayName = view === 'day' ? relativeDayName(date, today) : showsToday ? 'This week' : null
+
   return (
-    <>
-      <PageHeader title="Sessions" subtitle="Preparation, dosing and integration notes" />
-      <div className="rounded-lg border border-line bg-surface">
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        title="Sessions"
+        subtitle="Every client’s sessions, on your calendar"
+        actions={scheduleButton}
+      />
+
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <fieldset className="flex items-center gap-1">
+            <legend className="sr-only">Move through the calendar</legend>
+            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Previous ${unit}`} aria-keyshortcuts="Alt+ArrowLeft" onClick={() => go({ date: addDays(date, -step) })}>
+              <ChevronLeft aria-hidden="true" />
+            </Button>
+            <Button size="sm" variant="secondary" aria-keyshortcuts="Alt+T" disabled={view === 'day' ? date === today : showsToday} onClick={() => go({ date: today })}>
+              Today
+            </Button>
+            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Next ${unit}`} aria-keyshortcuts="Alt+ArrowRight" onClick={() => go({ date: addDays(date, step) })}>
+              <ChevronRight aria-hidden="true" />
+            </Button>
+          </fieldset>
+          <h2 className="num text-[15px] font-semibold text-ink" aria-live="polite">
+            {title}
+            {dayName && <span className="ml-2 text-[13px] font-medium text-accent-700">{dayName}</span>}
+          </h2>
+        </div>
+        <fieldset className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
+          <legend className="sr-only">View</legend>
+          {(['day', 'week'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => go({ view: v })}
+              className={cn(
+                'h-6 rounded px-3 text-[13px] font-medium transition-colors',
+                view === v ? 'bg-accent-600 text-white' : 'text-ink-soft hover:bg-sunken hover:text-ink'
+              )}
+            >
+              {v === 'day' ? 'Day' : 'Week'}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+
+      {agenda.isPending ? (
+        <AgendaSkeleton />
+      ) : agenda.isError ? (
+        <div className="rounded-lg border border-line bg-surface">
+          <ErrorState title="The agenda could not be loaded" error={agenda.error} onRetry={() => void agenda.refetch()} />
+        </div>
+      ) : (
+        <div className={cn('transition-opacity', agenda.isPlaceholderData && 'opacity-60')} aria-busy={agenda.isPlaceholderData || undefined}>
+          {view === 'day' ? (
+            <DayAgenda rows={agenda.data} date={date} today={today} onSchedule={schedule} onEdit={setDialog} />
+          ) : (
+            <WeekAgenda rows={agenda.data} monday={from} today={today} onSchedule={schedule} onEdit={setDialog} onOpenDay={(d) => go({ view: 'day', date: d })} />
+          )}
+        </div>
+      )}
+
+      <SessionDialog target={dialog} onOpenChange={(open) => !open && setDialog(null)} />
+    </div>
+  )
+}
+
+interface AgendaProps {
+  today: string
+  onSchedule: () => void
+  onEdit: (target: SessionDialogTarget) => void
+}
+
+function DayAgenda({ rows, date, today, onSchedule, onEdit }: AgendaProps & { rows: AgendaRow[]; date: string }) {
+  if (rows.length === 0) {
+    const past = date < today
+    return (
+      <div className="rounded-lg border border-dashed border-line-strong bg-surface">
         <EmptyState
           icon={<CalendarDays />}
-          title="Session notes arrive in a coming update"
+          title={`Nothing scheduled ${date === today ? 'today' : `on ${formatWeekday(date)}, ${formatMonthDay(date)}`}`}
           body={
-            <>
-              Here you will write preparation, dosing and integration notes — with the pre-dose checklist, vitals timeline and
-              signatures. Until then, keep each client’s chart up to date from the <Link className="font-medium text-accent-700 underline-offset-2 hover:underline" to="/clients">client list</Link>.
-            </>
+            past
+              ? 'No session was booked for this day. Use the arrows to move to another day, or switch to the week.'
+              : 'Book a preparation, dosing or integration session for a client — the course’s spacing rules are checked as you save.'
+          }
+          action={
+            <Button variant={past ? 'secondary' : 'primary'} onClick={onSchedule}>
+              <CalendarPlus aria-hidden="true" />
+              Schedule session
+            </Button>
           }
         />
       </div>
-    </>
+    )
+  }
+  return (
+    <section aria-label={`Sessions on ${formatDayHeading(date)}`} className="rounded-lg border border-line bg-surface">
+      <AgendaHeader />
+      <ul>
+        {rows.map((row) => (
+          <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function WeekAgenda({ rows, monday, today, onSchedule, onEdit, onOpenDay }: AgendaProps & { rows: AgendaRow[]; monday: string; onOpenDay: (date: string) => void }) {
+  const byDay = useMemo(() => {
+    const map = new Map<string, AgendaRow[]>()
+    for (const row of rows) map.set(row.date, [...(map.get(row.date) ?? []), row])
+    return map
+  }, [rows])
+  const days = weekDates(monday)
+
+  if (rows.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-line-strong bg-surface">
+        <EmptyState
+          icon={<CalendarDays />}
+          title="Nothing scheduled this week"
+          body="Book sessions with Schedule session; they appear here by day, with their status and note."
+          action={
+            <Button variant="primary" onClick={onSchedule}>
+              <CalendarPlus aria-hidden="true" />
+              Schedule session
+            </Button>
+          }
+        />
+      </div>
+    )
+  }
+
+  return (
+    <div className="rounded-lg border border-line bg-surface">
+      <AgendaHeader />
+      {days.map((day) => {
+        const list = byDay.get(day) ?? []
+        const isToday = day === today
+        const headingId = `agenda-day-${day}`
+        return (
+          <section key={day} aria-labelledby={headingId} className="border-b border-line last:border-b-0">
+            <div className={cn('flex items-center gap-3 border-b border-line px-4 py-1.5', isToday ? 'bg-accent-50' : 'bg-sunken/60', list.length === 0 && 'border-b-0')}>
+              <h3 id={headingId} className="text-[13px] font-semibold text-ink">
+                <button
+                  type="button"
+                  onClick={() => onOpenDay(day)}
+                  className="rounded hover:text-accent-800 hover:underline"
+                  aria-label={`${formatWeekday(day)}, ${formatMonthDay(day)} — open the day`}
+                >
+                  {formatWeekday(day)} <span className="num font-normal text-ink-soft">{formatMonthDay(day)}</span>
+                </button>
+              </h3>
+              {isToday && <Badge tone="accent">Today</Badge>}
+              <span className="num ml-auto text-xs text-ink-faint">
+                {list.length === 0 ? 'Nothing scheduled' : `${list.length} session${list.length === 1 ? '' : 's'}`}
+              </span>
+            </div>
+            {list.length > 0 && (
+              <ul>
+                {list.map((row) => (
+                  <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} />
+                ))}
+              </ul>
+            )}
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+const GRID = 'grid grid-cols-[8.5rem_minmax(0,1fr)_8.5rem_10.5rem_6rem_11.5rem] items-center gap-x-4 px-4'
+
+/** Column names over the rows (the rows say it all to a screen reader, so this is for the eye); they stay while the week scrolls. */
+function AgendaHeader() {
+  return (
+    <div aria-hidden="true" className={cn(GRID, 'sticky top-0 z-10 h-8 rounded-t-lg border-b border-line bg-sunken/95 text-xs font-medium text-ink-soft backdrop-blur-sm')}>
+      <span>Time</span>
+      <span>Client</span>
+      <span>Kind</span>
+      <span>Status</span>
+      <span>Note</span>
+      <span className="sr-only">Actions</span>
+    </div>
+  )
+}
+
+function AgendaItem({ row, today, onEdit }: { row: AgendaRow; today: string; onEdit: (target: SessionDialogTarget) => void }) {
+  const off = row.status === 'cancelled' || row.status === 'late_cancelled' || row.status === 'no_show'
+  const time = formatClock(row.startTime)
+  const { clientName, clientArchived, noteStatus, ...session } = row
+  const label = `${clientName}, ${time}`
+  return (
+    <li className={cn(GRID, 'min-h-13 border-b border-line py-2 last:border-b-0 hover:bg-accent-50/30', row.date === today && 'bg-surface')}>
+      <div className={cn('num leading-tight', off && 'text-ink-faint')}>
+        <div className={cn('text-sm font-medium text-ink', off && 'text-ink-faint line-through decoration-ink-faint/60')}>{time}</div>
+        <div className="text-xs text-ink-faint">
+          <span className="sr-only">until </span>
+          {formatEnd(row.startTime, row.durationMinutes)} · {formatDuration(row.durationMinutes)}
+        </div>
+      </div>
+      <div className="min-w-0 leading-tight">
+        <div className="flex min-w-0 items-center gap-2">
+          <Link
+            to={`/clients/${row.clientId}/sessions`}
+            className={cn('truncate text-sm font-medium hover:text-accent-800 hover:underline', off ? 'text-ink-soft' : 'text-ink')}
+          >
+            {clientName}
+          </Link>
+          {clientArchived && (
+            <Badge title="This client is archived">
+              <Archive aria-hidden="true" />
+              Archived
+            </Badge>
+          )}
+        </div>
+        <div className="truncate text-xs text-ink-faint">
+          {placeLabel(row.placeOfService)} <span className="num">({row.placeOfService})</span>
+        </div>
+      </div>
+      <KindLabel kind={row.kind} className={cn('text-sm', off ? 'text-ink-faint' : 'text-ink')} />
+      <div>
+        <StatusMenu session={session} clientName={clientName} disabled={clientArchived} />
+      </div>
+      <div>
+        <NoteStatusBadge status={noteStatus} />
+      </div>
+      <div className="flex items-center justify-end gap-1">
+        <NoteAction sessionId={row.id} clientId={row.clientId} noteStatus={noteStatus} clientName={clientName} hideWrite={row.status === 'cancelled'} />
+        {!clientArchived && (
+          <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Edit session: ${label}`} title="Edit session" onClick={() => onEdit({ mode: 'edit', session, clientName })}>
+            <Pencil aria-hidden="true" />
+          </Button>
+        )}
+      </div>
+    </li>
+  )
+}
+
+/** Same shape as the agenda, so nothing jumps when it arrives. */
+function AgendaSkeleton() {
+  return (
+    <div aria-busy="true" className="overflow-hidden rounded-lg border border-line bg-surface">
+      <LoadingAnnouncement label="Loading the agenda…" />
+      <AgendaHeader />
+      {Array.from({ length: 4 }, (_, i) => (
+        <div key={i} aria-hidden="true" className={cn(GRID, 'h-13 border-b border-line last:border-b-0')}>
+          <Skeleton className="w-16" />
+          <Skeleton className="w-40" />
+          <Skeleton className="w-20" />
+          <Skeleton className="w-24" />
+          <Skeleton className="w-14" />
+          <span />
+        </div>
+      ))}
+    </div>
   )
 }

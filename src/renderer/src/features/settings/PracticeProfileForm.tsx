@@ -59,7 +59,18 @@ function toFormValues(p: Practice | null | undefined): FormValues {
  * The practice profile: who bills, and the identifiers superbills and Good Faith Estimates need.
  * Serves both Settings and the first-run setup screen.
  */
-export function PracticeProfileForm({ practice, onSaved, onCancel }: { practice: Practice | null; onSaved?: (p: Practice) => void; onCancel?: () => void }) {
+export function PracticeProfileForm({
+  practice,
+  defaults,
+  onSaved,
+  onCancel
+}: {
+  practice: Practice | null
+  /** Starting values for a new profile (first run fills in the owner as the provider). */
+  defaults?: Partial<FormValues>
+  onSaved?: (p: Practice) => void
+  onCancel?: () => void
+}) {
   const save = useSavePractice()
   const {
     register,
@@ -70,7 +81,7 @@ export function PracticeProfileForm({ practice, onSaved, onCancel }: { practice:
     formState: { errors, isDirty, isSubmitting }
   } = useForm<FormValues, unknown, SubmitValues>({
     resolver: zodResolver(practiceInput),
-    defaultValues: toFormValues(practice),
+    defaultValues: practice ? toFormValues(practice) : { ...EMPTY, ...defaults },
     mode: 'onSubmit',
     reValidateMode: 'onChange'
   })

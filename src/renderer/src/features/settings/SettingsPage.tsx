@@ -4,14 +4,46 @@ import { formatTimestamp } from '@renderer/lib/format'
 import { DataExportSection } from '@renderer/features/exports/DataExportSection'
 import { BackupsSection } from '@renderer/features/backups/BackupsSection'
 import { AuditLogLink } from '@renderer/features/audit/AuditLogLink'
+import { useCurrentUser, can } from '@renderer/features/auth/access'
+import { UsersSection } from '@renderer/features/users/UsersSection'
 import { PracticeProfileForm } from './PracticeProfileForm'
+import { PracticeProfileSummary } from './PracticeProfileSummary'
 import { practiceQueries } from './queries'
+import { SecuritySection } from './SecuritySection'
+import { ClinicalSettings } from './ClinicalSettings'
 
+/**
+ * Settings, by role: the owner edits the practice profile and manages users, security, exports,
+ * backups and the audit log; everyone else reads the profile and changes their own passphrase.
+ */
 export function SettingsPage() {
   const practice = useQuery(practiceQueries.profile())
+  const role = useCurrentUser()?.role
+  const editProfile = can(role, 'editPracticeProfile')
+  const owner = can(role, 'editPracticeSettings')
+  const sections = [
+    { heading: 'practice-profile-heading', label: 'Practice profile', shown: true },
+    { heading: 'users-heading', label: 'Users', shown: can(role, 'manageUsers') },
+    { heading: 'security-heading', label: owner ? 'Security' : 'Passphrase and lock', shown: true },
+    { heading: 'clinical-settings-heading', label: 'Clinical', shown: true },
+    { heading: 'data-export-heading', label: 'Data export', shown: can(role, 'exportPractice') },
+    { heading: 'backups-heading', label: 'Backups', shown: can(role, 'manageBackups') }
+  ].filter((section) => section.shown)
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title="Settings" />
+      <nav aria-label="Settings sections" className="-mt-2 mb-5 flex flex-wrap items-center gap-1 text-[13px]">
+        {sections.map((section) => (
+          <button
+            key={section.heading}
+            type="button"
+            onClick={() => document.getElementById(section.heading)?.closest('section')?.scrollIntoView({ block: 'start' })}
+            className="rounded-md px-2 py-1 text-ink-soft hover:bg-sunken hover:text-ink"
+          >
+            {section.label}
+          </button>
+        ))}
+      </nav>
       <section aria-labelledby="practice-profile-heading" className="rounded-lg border border-line bg-surface px-6 py-5">
         <div className="mb-4 border-b border-line pb-4">
           <h2 id="practice-profile-heading" className="text-base font-semibold text-ink">
@@ -25,13 +57,18 @@ export function SettingsPage() {
           <LoadingRows as="div" rows={8} />
         ) : practice.isError ? (
           <ErrorState error={practice.error} title="The practice profile could not be loaded" onRetry={() => void practice.refetch()} />
-        ) : (
+        ) : editProfile || practice.data === null ? (
           <PracticeProfileForm practice={practice.data} />
+        ) : (
+          <PracticeProfileSummary practice={practice.data} />
         )}
       </section>
-      <DataExportSection />
-      <BackupsSection />
-      <AuditLogLink />
+      {can(role, 'manageUsers') && <UsersSection />}
+      <SecuritySection />
+      <ClinicalSettings />
+      {can(role, 'exportPractice') && <DataExportSection />}
+      {can(role, 'manageBackups') && <BackupsSection />}
+      {can(role, 'viewAuditLog') && <AuditLogLink />}
     </div>
   )
 }

@@ -7,6 +7,7 @@ import { Badge, Button, ConfirmDialog, FormError, StatusBadge, TextareaField, bu
 import { ageToday, formatDate } from '@renderer/lib/format'
 import { cn } from '@renderer/lib/cn'
 import { useArchiveClient, useRestoreClient } from '../mutations'
+import { can, useCurrentUser } from '../../auth/access'
 import type { ChartTab } from './ClientChartPage'
 import { formatDay } from './parts'
 
@@ -35,6 +36,9 @@ const FLAG_VIEWS: FlagView[] = [
 export function ChartHeader({ client, flags }: ChartTabProps) {
   const age = ageToday(client.dateOfBirth)
   const archived = client.archivedAt !== null
+  // An administrator is told whether screening is done (main withholds what it found), but the
+  // Screening tab is not theirs: that flag is a plain label for them, not a link.
+  const seesScreening = can(useCurrentUser()?.role, 'viewScreening')
   const active = FLAG_VIEWS.filter((f) => flags[f.key])
   const aka = [client.preferredName && client.preferredName !== client.legalFirstName ? `“${client.preferredName}”` : null, client.pronouns]
     .filter(Boolean)
@@ -81,23 +85,33 @@ export function ChartHeader({ client, flags }: ChartTabProps) {
           </span>
         ) : (
           <ul aria-label="Needs attention" className="flex flex-wrap gap-2">
-            {active.map((f) => (
-              <li key={f.key}>
-                <Link
-                  to={`/clients/${client.id}/${f.tab}`}
-                  title={f.title}
-                  className={cn(
-                    'inline-flex h-6 items-center gap-1.5 rounded-full px-2.5 text-xs font-medium ring-1 ring-inset transition-colors [&_svg]:size-3.5',
-                    f.tone === 'danger'
-                      ? 'bg-red-50 text-red-700 ring-red-200 hover:bg-red-100'
-                      : 'bg-amber-50 text-amber-800 ring-amber-300 hover:bg-amber-100'
-                  )}
-                >
+            {active.map((f) => {
+              const linked = f.tab !== 'screening' || seesScreening
+              const className = cn(
+                'inline-flex h-6 items-center gap-1.5 rounded-full px-2.5 text-xs font-medium ring-1 ring-inset transition-colors [&_svg]:size-3.5',
+                f.tone === 'danger' ? 'bg-red-50 text-red-700 ring-red-200' : 'bg-amber-50 text-amber-800 ring-amber-300',
+                linked && (f.tone === 'danger' ? 'hover:bg-red-100' : 'hover:bg-amber-100')
+              )
+              const content = (
+                <>
                   {f.tone === 'danger' ? <CircleAlert aria-hidden="true" /> : <TriangleAlert aria-hidden="true" />}
                   {f.label}
-                </Link>
-              </li>
-            ))}
+                </>
+              )
+              return (
+                <li key={f.key}>
+                  {linked ? (
+                    <Link to={`/clients/${client.id}/${f.tab}`} title={f.title} className={className}>
+                      {content}
+                    </Link>
+                  ) : (
+                    <span title="A clinician completes the screening" className={className}>
+                      {content}
+                    </span>
+                  )}
+                </li>
+              )
+            })}
           </ul>
         )}
       </div>

@@ -18,9 +18,14 @@ import { InsuranceTab } from '../../insurance/InsuranceTab'
 import { DiagnosesTab } from '../../diagnoses/DiagnosesTab'
 import { ScreeningTab } from '../../screening/ScreeningTab'
 import { ConsentsTab } from '../../consents/ConsentsTab'
+import { ClientSessionsTab } from '../../sessions/ClientSessionsTab'
+import { MeasuresTab, canViewMeasures } from '../../measures/MeasuresTab'
+import { can, useCurrentUser } from '../../auth/access'
 
 export const CHART_TABS = [
   { value: 'overview', label: 'Overview' },
+  { value: 'sessions', label: 'Sessions' },
+  { value: 'measures', label: 'Measures' },
   { value: 'contacts', label: 'Contacts' },
   { value: 'insurance', label: 'Insurance' },
   { value: 'diagnoses', label: 'Diagnoses' },
@@ -31,11 +36,17 @@ export type ChartTab = (typeof CHART_TABS)[number]['value']
 
 export const chartPath = (clientId: string, tab: ChartTab = 'overview') => `/clients/${clientId}/${tab}`
 
+/** The tabs this role may open: screening answers are clinical content, not an administrator's. */
+export const chartTabsFor = (role: Parameters<typeof can>[0]) => CHART_TABS.filter((t) => t.value !== 'screening' || can(role, 'viewScreening')).filter(
+    (t) => t.value !== 'measures' || canViewMeasures(role)
+  )
+
 export function ClientChartPage() {
   const params = useParams()
   const clientId = params.clientId ?? ''
   const segment = (params['*'] ?? '').split('/')[0] ?? ''
-  const tab: ChartTab = CHART_TABS.find((t) => t.value === segment)?.value ?? 'overview'
+  const tabs = chartTabsFor(useCurrentUser()?.role)
+  const tab: ChartTab = tabs.find((t) => t.value === segment)?.value ?? 'overview'
   const navigate = useNavigate()
   const chart = useQuery(clientQueries.detail(clientId))
 
@@ -72,7 +83,7 @@ export function ClientChartPage() {
       <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas/95 px-8 pt-5 backdrop-blur-sm">
         <ChartHeader client={client} flags={flags} />
         <Tabs.List aria-label="Client chart sections" className="-mb-px flex gap-1 overflow-x-auto">
-          {CHART_TABS.map((t) => (
+          {tabs.map((t) => (
             <Tabs.Trigger
               key={t.value}
               value={t.value}
@@ -88,7 +99,7 @@ export function ClientChartPage() {
         </Tabs.List>
       </div>
 
-      {CHART_TABS.map((t) => (
+      {tabs.map((t) => (
         <Tabs.Content key={t.value} value={t.value} className="pt-5 focus-visible:outline-none">
           <ErrorBoundary label={`the ${t.label} tab`} resetKey={`${clientId}/${t.value}`}>
             {t.value === 'overview' && <OverviewTab client={client} flags={flags} />}
@@ -97,6 +108,8 @@ export function ClientChartPage() {
             {t.value === 'diagnoses' && <DiagnosesTab clientId={clientId} readOnly={readOnly} />}
             {t.value === 'screening' && <ScreeningTab clientId={clientId} readOnly={readOnly} />}
             {t.value === 'consents' && <ConsentsTab clientId={clientId} readOnly={readOnly} />}
+            {t.value === 'sessions' && <ClientSessionsTab client={client} readOnly={readOnly} />}
+            {t.value === 'measures' && <MeasuresTab clientId={clientId} readOnly={readOnly} />}
           </ErrorBoundary>
         </Tabs.Content>
       ))}

@@ -13,11 +13,14 @@ import { consentsListQuery } from '../../consents/queries'
 import { addressLines, personLine } from './ContactsTab'
 import type { ChartTabProps } from './ChartHeader'
 import { ChartCard, Facts, NotRecorded } from './parts'
+import { can, useCurrentUser } from '../../auth/access'
 
 /** Key facts at a glance; each summary links to its tab. */
 export function OverviewTab({ client }: ChartTabProps) {
   const diagnoses = useQuery(diagnosesListQuery(client.id, false))
-  const screening = useQuery(screeningQuery(client.id))
+  // Screening answers are clinical: an administrator's overview has no screening card.
+  const seesScreening = can(useCurrentUser()?.role, 'viewScreening')
+  const screening = useQuery({ ...screeningQuery(client.id), enabled: seesScreening })
   const consents = useQuery(consentsListQuery(client.id))
   const primary = diagnoses.data?.find((d) => d.isPrimary) ?? diagnoses.data?.[0]
   const address = addressLines(client)
@@ -60,44 +63,46 @@ export function OverviewTab({ client }: ChartTabProps) {
         />
       </ChartCard>
 
-      <ChartCard title="Screening" id="overview-screening" action={<TabLink clientId={client.id} tab="screening" label="Open screening" />}>
-        <Summary query={screening} what="screening">
-          {(items) => {
-            const answered = items.filter((i) => i.answer !== null).length
-            const yes = items.filter((i) => i.answer === 'yes')
-            const unknown = items.filter((i) => i.answer === 'unknown')
-            return (
-              <div className="space-y-2.5 text-sm">
-                <p>
-                  <span className="num font-medium">
-                    {answered} of {SCREENING_ITEM_KEYS.length}
-                  </span>{' '}
-                  contraindications reviewed
-                  {answered < SCREENING_ITEM_KEYS.length && <span className="text-amber-800"> — screening incomplete</span>}
-                </p>
-                {yes.length > 0 && (
-                  <ul aria-label="Answered yes" className="space-y-1">
-                    {yes.map((i) => (
-                      <li key={i.itemKey} className="flex items-start gap-1.5 text-red-700">
-                        <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
-                        <span>
-                          <span className="font-medium">Yes:</span> {SCREENING_ITEMS[i.itemKey]}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {unknown.length > 0 && (
-                  <p className="text-ink-soft">
-                    Unknown: {unknown.map((i) => SCREENING_ITEMS[i.itemKey]).join('; ')}
+      {seesScreening && (
+        <ChartCard title="Screening" id="overview-screening" action={<TabLink clientId={client.id} tab="screening" label="Open screening" />}>
+          <Summary query={screening} what="screening">
+            {(items) => {
+              const answered = items.filter((i) => i.answer !== null).length
+              const yes = items.filter((i) => i.answer === 'yes')
+              const unknown = items.filter((i) => i.answer === 'unknown')
+              return (
+                <div className="space-y-2.5 text-sm">
+                  <p>
+                    <span className="num font-medium">
+                      {answered} of {SCREENING_ITEM_KEYS.length}
+                    </span>{' '}
+                    contraindications reviewed
+                    {answered < SCREENING_ITEM_KEYS.length && <span className="text-amber-800"> — screening incomplete</span>}
                   </p>
-                )}
-                {yes.length === 0 && answered > 0 && <p className="text-ink-soft">No contraindication answered yes.</p>}
-              </div>
-            )
-          }}
-        </Summary>
-      </ChartCard>
+                  {yes.length > 0 && (
+                    <ul aria-label="Answered yes" className="space-y-1">
+                      {yes.map((i) => (
+                        <li key={i.itemKey} className="flex items-start gap-1.5 text-red-700">
+                          <CircleAlert aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
+                          <span>
+                            <span className="font-medium">Yes:</span> {SCREENING_ITEMS[i.itemKey]}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {unknown.length > 0 && (
+                    <p className="text-ink-soft">
+                      Unknown: {unknown.map((i) => SCREENING_ITEMS[i.itemKey]).join('; ')}
+                    </p>
+                  )}
+                  {yes.length === 0 && answered > 0 && <p className="text-ink-soft">No contraindication answered yes.</p>}
+                </div>
+              )
+            }}
+          </Summary>
+        </ChartCard>
+      )}
 
       <ChartCard title="Consents" id="overview-consents" action={<TabLink clientId={client.id} tab="consents" label="Open consents" />}>
         <Summary query={consents} what="consents">

@@ -1,0 +1,250 @@
+import { useEffect, useRef, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { COURSE_STATUS_LABELS } from '@shared/contracts/courses'
+import { DURATION_MAX, DURATION_MIN, sessionInput, type Session } from '@shared/contracts/sessions'
+import { localToday } from '@shared/domain/dates'
+import {
+  PLACES_OF_SERVICE,
+  SESSION_KINDS,
+  SESSION_KIND_LABELS,
+  SESSION_STATUSES,
+  SESSION_STATUS_LABELS,
+  type SessionKind
+} from '@shared/domain/session-kinds'
+import { DateField, Dialog, FormError, RequiredLegend, SelectField, TextField } from '@renderer/components'
+import { ApiError } from '@renderer/lib/api'
+import { applyServerErrors, useUnsavedChangesGuard } from '@renderer/lib/forms'
+import { formatDate } from '@renderer/lib/format'
+import { practiceQueries } from '@renderer/features/settings/queries'
+import { DialogFormActions } from '../clients/chart/parts'
+import { courseQueries } from '../courses/queries'
+import { ClientPicker, type PickedClient } from './ClientPicker'
+import { formatDuration, formatEnd } from './dates'
+import { announceSaved } from './notices'
+import { DEFAULT_DURATION } from './parts'
+import { useCreateSession, useUpdateSession } from './queries'
+
+/** What the dialog is for: booking a new session (maybe for a known client or day), or changing one. */
+export type SessionDialogTarget =
+  | { mode: 'create'; client?: PickedClient; date?: string }
+  | { mode: 'edit'; session: Session; clientName: string }
+
+const formSchema = sessionInput.extend({
+  clientId: z.string().min(1, { error: 'Choose a client — type part of a name to search' })
+})
+type FormIn = z.input<typeof formSchema>
+type FormOut = z.output<typeof formSchema>
+
+const kindOptions = SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))
+const statusOptions = SESSION_STATUSES.map((s) => ({ value: s, label: SESSION_STATUS_LABELS[s] }))
+const placeOptions = PLACES_OF_SERVICE.map((p) => ({ value: p.code, label: `${p.label} (${p.code})` }))
+
+export function SessionDialog({ target, onOpenChange }: { target: SessionDialogTarget | null; onOpenChange: (open: boolean) => void }) {
+  const editing = target?.mode === 'edit'
+  return (
+    <Dialog
+      open={target !== null}
+      onOpenChange={onOpenChange}
+      title={editing ? 'Edit session' : 'Schedule session'}
+      description={
+        editing
+          ? 'Move the session, change its kind, or record how it went.'
+          : 'Book a session for a client. The course’s spacing rules are checked when you save; they advise, never block.'
+      }
+      size="md"
+    >
+      {target && <SessionForm target={target} onDone={() => onOpenChange(false)} />}
+    </Dialog>
+  )
+}
+
+function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: () => void }) {
+  const editing = target.mode === 'edit' ? target.session : null
+  const create = useCreateSession()
+  const update = useUpdateSession()
+  const practice = useQuery(practiceQueries.profile())
+  const [formError, setFormError] = useState<unknown>(null)
+  const [client, setClient] = useState<PickedClient | null>(
+    target.mode === 'edit' ? { id: target.session.clientId, name: target.clientName } : (target.client ?? null)
+  )
+  const clientInputRef = useRef<HTMLInputElement>(null)
+
+  const defaultKind: SessionKind = 'preparation'
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    setFocus,
+    control,
+    getFieldState,
+    clearErrors,
+    formState: { errors, isDirty, isSubmitted }
+  } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(formSchema),
+    defaultValues: editing
+      ? {
+          clientId: editing.clientId,
+          date: editing.date,
+          startTime: editing.startTime,
+          durationMinutes: editing.durationMinutes,
+          kind: editing.kind,
+          placeOfService: editing.placeOfService,
+          status: editing.status,
+          courseId: editing.courseId ?? ''
+        }
+      : {
+          clientId: target.mode === 'create' ? (target.client?.id ?? '') : '',
+          date: (target.mode === 'create' && target.date) || localToday(),
+          startTime: '09:00',
+          durationMinutes: DEFAULT_DURATION[defaultKind],
+          kind: defaultKind,
+          placeOfService: practice.data?.defaultPlaceOfService ?? '11',
+          status: 'scheduled',
+          courseId: ''
+        }
+  })
+  const guard = useUnsavedChangesGuard(isDirty)
+  const kind = useWatch({ control, name: 'kind' })
+  const startTime = useWatch({ control, name: 'startTime' })
+  const duration = useWatch({ control, name: 'durationMinutes' })
+  const courseId = useWatch({ control, name: 'courseId' })
+
+  // The client's courses, to file the session under the one in progress.
+  const courses = useQuery(courseQueries.list(client?.id ?? ''))
+  const courseChoices = (courses.data ?? []).filter((c) => c.status === 'active' || c.id === editing?.courseId)
+  const activeCourse = courses.data?.find((c) => c.status === 'active')
+
+  useEffect(() => {
+    if (editing) setFocus('date')
+    else if (!client) clientInputRef.current?.focus()
+    else setFocus('date')
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- first render only
+  }, [])
+
+  // A new session joins the client's course in progress until the user chooses otherwise.
+  useEffect(() => {
+    if (editing || getFieldState('courseId').isDirty) return
+    setValue('courseId', activeCourse?.id ?? '')
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- when the client's courses arrive
+  }, [activeCourse?.id])
+
+  // Choosing a kind sets its usual length (dosing 3 hours), until the user types their own.
+  useEffect(() => {
+    if (editing || !kind || getFieldState('durationMinutes').isDirty) return
+    setValue('durationMinutes', DEFAULT_DURATION[kind as SessionKind])
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- only when the kind changes
+  }, [kind])
+
+  // The practice's usual place of service, once the profile has loaded.
+  const defaultPlace = practice.data?.defaultPlaceOfService
+  useEffect(() => {
+    if (editing || !defaultPlace || getFieldState('placeOfService').isDirty) return
+    setValue('placeOfService', defaultPlace)
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- when the profile arrives
+  }, [defaultPlace])
+
+  const chooseClient = (picked: PickedClient | null) => {
+    setClient(picked)
+    setValue('clientId', picked?.id ?? '', { shouldDirty: true, shouldValidate: isSubmitted })
+    if (picked) clearErrors('clientId')
+  }
+
+  const busy = create.isPending || update.isPending
+  const onSaved = (headline: string) => (saved: Parameters<typeof announceSaved>[0]) => {
+    guard.release()
+    announceSaved(saved, headline)
+    onDone()
+  }
+  const onSubmit = handleSubmit(({ clientId, ...session }) => {
+    setFormError(null)
+    const onError = (error: unknown) => {
+      const onFields = applyServerErrors(setError, error, 'session.')
+      // An archived client is refused as a whole ("restore the client first"): that is about the
+      // client, so it goes beside the client field rather than in a banner.
+      const clientMessage =
+        error instanceof ApiError
+          ? (error.fields.clientId ?? (client?.archived && error.code === 'invalid_input' && !onFields ? error.message : undefined))
+          : undefined
+      if (clientMessage) setError('clientId', { type: 'server', message: clientMessage }, { shouldFocus: !onFields })
+      if (!onFields && !clientMessage) setFormError(error)
+    }
+    if (editing) update.mutate({ id: editing.id, session }, { onSuccess: onSaved('Session saved'), onError })
+    else create.mutate({ clientId, session }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
+  })
+
+  const durationNumber = typeof duration === 'number' && Number.isInteger(duration) ? duration : null
+  const ends = durationNumber !== null && durationNumber >= DURATION_MIN ? formatEnd(startTime ?? '', durationNumber) : ''
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <RequiredLegend />
+      <FormError error={formError} />
+      <input type="hidden" {...register('clientId')} />
+      <ClientPicker
+        ref={clientInputRef}
+        label="Client"
+        required
+        value={client}
+        onChange={chooseClient}
+        locked={editing !== null || (target.mode === 'create' && target.client !== undefined)}
+        error={errors.clientId?.message}
+      />
+      <div className="grid gap-4 sm:grid-cols-6">
+        <DateField label="Date" required className="sm:col-span-3" error={errors.date?.message} {...register('date')} />
+        <TextField
+          label="Start time"
+          type="time"
+          required
+          step={300}
+          className="sm:col-span-3"
+          inputClassName="num max-w-36"
+          error={errors.startTime?.message}
+          {...register('startTime')}
+        />
+        <SelectField label="Kind" required options={kindOptions} className="sm:col-span-3" error={errors.kind?.message} {...register('kind')} />
+        <TextField
+          label="Duration (minutes)"
+          type="number"
+          inputMode="numeric"
+          required
+          min={DURATION_MIN}
+          max={DURATION_MAX}
+          step={5}
+          className="sm:col-span-3"
+          inputClassName="num max-w-28"
+          hint={ends ? `${formatDuration(durationNumber ?? 0)}, ends ${ends}` : 'Dosing sessions default to 3 hours'}
+          error={errors.durationMinutes?.message}
+          {...register('durationMinutes', { valueAsNumber: true })}
+        />
+        <SelectField
+          label="Place of service"
+          required
+          options={placeOptions}
+          className="sm:col-span-4"
+          error={errors.placeOfService?.message}
+          {...register('placeOfService')}
+        />
+        <SelectField label="Status" required options={statusOptions} className="sm:col-span-2" error={errors.status?.message} {...register('status')} />
+        {courseChoices.length > 0 && (
+          <SelectField
+            label="Treatment course"
+            className="sm:col-span-6"
+            placeholder="Not part of a course"
+            options={courseChoices.map((c) => ({
+              value: c.id,
+              label: `${c.protocol.name}, started ${formatDate(c.startedOn)}${c.status === 'active' ? '' : ` (${COURSE_STATUS_LABELS[c.status].toLowerCase()})`}`
+            }))}
+            hint={courseId ? 'Counts toward the course’s plan and is checked against its spacing rules.' : undefined}
+            error={errors.courseId?.message}
+            {...register('courseId')}
+          />
+        )}
+      </div>
+      <DialogFormActions onCancel={onDone} busy={busy} submitLabel={editing ? 'Save session' : 'Schedule session'} />
+    </form>
+  )
+}
