@@ -24,13 +24,18 @@ test('lists what was done newest first, filters by action and client, and verifi
   await expect(page).toHaveURL(/#\/settings\/audit$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
 
-  // Newest first: the chart view, then the client's creation, then the practice profile save.
-  await expect(rows(page)).toHaveCount(3)
+  // Newest first: the chart view, the client's creation, the practice profile save, then the
+  // owner's sign-in and account (the harness set the practice up as E2E_OWNER).
+  await expect(rows(page)).toHaveCount(5)
   await expect(rows(page).nth(0)).toContainText('Viewed chart')
   await expect(rows(page).nth(0)).toContainText('clients:get')
   await expect(rows(page).nth(1)).toContainText('Created')
   await expect(rows(page).nth(2)).toContainText('Changed')
   await expect(rows(page).nth(2)).toContainText('Practice')
+  await expect(rows(page).nth(3)).toContainText('Signed in')
+  await expect(rows(page).nth(3)).toContainText('Dana Whitfield')
+  await expect(rows(page).nth(4)).toContainText('Created')
+  await expect(rows(page).nth(4)).toContainText('User')
   // No name is fetched for a client row: the record is named by kind, with a link to the chart.
   await expect(table(page)).not.toContainText('Delgado')
   await expect(rows(page).nth(0).getByRole('link', { name: /^Chart/ })).toHaveAttribute('href', `#/clients/${client.id}`)
@@ -39,7 +44,7 @@ test('lists what was done newest first, filters by action and client, and verifi
   // Verify: the chain is whole.
   await page.getByRole('button', { name: 'Verify the log' }).click()
   const verdict = page.getByRole('status').filter({ hasText: 'The log is intact' })
-  await expect(verdict).toContainText('The log is intact — 3 entries checked')
+  await expect(verdict).toContainText('The log is intact — 5 entries checked')
   await expectAccessible(page, 'audit log')
   await shot(page, '80-audit-log')
 
@@ -56,15 +61,15 @@ test('lists what was done newest first, filters by action and client, and verifi
   await page.getByLabel('To', { exact: true }).fill(day)
   await expect(page.getByText('No entries match these filters')).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
-  await expect(rows(page)).toHaveCount(3)
+  await expect(rows(page)).toHaveCount(5)
 
   // "This client", as a chart's link reaches it: the practice-wide entry drops out.
   await page.goto(`/#/settings/audit?client=${client.id}`)
   await expect(page.getByRole('link', { name: /^This client/ })).toBeVisible()
   await expect(rows(page)).toHaveCount(2)
   await page.getByRole('button', { name: 'Show entries for all clients' }).click()
-  await expect(rows(page)).toHaveCount(3)
-  expect(await call<{ ok: boolean }>(harness, 'audit:verify')).toMatchObject({ ok: true, checked: 3 })
+  await expect(rows(page)).toHaveCount(5)
+  expect(await call<{ ok: boolean }>(harness, 'audit:verify')).toMatchObject({ ok: true, checked: 5 })
 })
 
 test('an altered log is reported in plain words with what to do', async ({ page, harness }) => {
@@ -72,7 +77,8 @@ test('an altered log is reported in plain words with what to do', async ({ page,
   // What a tamperer would do with the file outside the app: take the guard away and edit entry #2.
   harness.app.connection.sqlite.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2;")
   await page.goto('/#/settings/audit')
-  await expect(rows(page)).toHaveCount(2)
+  // The owner's account and sign-in (#1, #2), the practice profile, then the client.
+  await expect(rows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'Verify the log' }).click()
   const alert = page.getByRole('alert').filter({ hasText: 'The log has been altered' })
   await expect(alert).toContainText('The log has been altered: entry #2 was edited')

@@ -30,8 +30,8 @@ test('the Electron app opens its window on first-run setup or the client list', 
   try {
     const window = await app.firstWindow()
     await expect(window).toHaveTitle(/KAP Practice/)
-    // First run shows the practice profile setup; a practice already set up shows the sidebar.
-    await expect(window.getByRole('button', { name: 'Save practice profile' }).or(window.getByRole('navigation', { name: 'Main' }))).toBeVisible({ timeout: 20_000 })
+    // A new data folder opens on first-run setup: the owner's account, before anything else.
+    await expect(window.getByRole('form', { name: 'Create the owner account' })).toBeVisible({ timeout: 20_000 })
     // The preload exposed the contract API and nothing else of Node.
     expect(await window.evaluate(() => typeof (globalThis as unknown as { api?: unknown }).api)).toBe('object')
     expect(await window.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined')
