@@ -207,6 +207,14 @@ export function createAuthGate(deps: AuthGateDeps) {
       // After a restore or an import, the database may know this user differently (or not at all).
       const current = core.services.users.get(user.id) ?? core.services.users.byLogin(user.login)
       if (current && !current.deactivatedAt) user = current
+      else if (!current) {
+        // An archive from another machine: whoever imported it keeps their account (and so their
+        // way in — their keyring slot names this login). The archive's users get passphrases from the owner.
+        const me = user
+        user = audited(channel, 'create', me.id, () =>
+          core.services.users.create({ displayName: me.displayName, credentials: me.credentials, login: me.login, role: me.role }, me.id)
+        )
+      }
     }
     flushPending()
     if (recordSignIn && !user.id.startsWith('unlocked:')) audited(channel, 'sign_in', user.id, () => undefined)

@@ -4,7 +4,7 @@
  * locks (on command and when idle) without closing, the recovery key resets a passphrase or
  * rebuilds a lost keyring, and a practice from before encryption is encrypted on first setup.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuthStatus } from '@shared/contracts/auth'
@@ -256,5 +256,39 @@ describe('recovery key', () => {
     const list = await ok<{ rows: { legalLastName: string }[] }>(host, 'clients:list', {})
     expect(list.rows.map((r) => r.legalLastName)).toEqual(['Keeps'])
     expect(existsSync(join(dir, 'keyring.json'))).toBe(true)
+  })
+})
+
+describe('moving a practice to another machine', () => {
+  it('imports an archive into an encrypted practice: the data arrives encrypted, and whoever imported it can still sign in', async () => {
+    const from = tempDir()
+    const a = await start(from)
+    await signInOwner(a)
+    await ok(a, 'clients:create', { client: clientInput({ legalLastName: SENTINEL }) })
+    const archive = await ok<{ fileName: string }>(a, 'exports:archive', { passphrase: 'moving day passphrase' })
+    a.close()
+
+    const to = tempDir()
+    const b = await start(to)
+    await signInOwner(b, { displayName: 'Sam Ortiz', credentials: 'PsyD', login: 'sam', passphrase: 'sam owns the new machine' })
+    await ok(b, 'clients:create', { client: clientInput({ legalLastName: 'Replaced' }) })
+    mkdirSync(join(to, 'exports'), { recursive: true })
+    copyFileSync(join(from, 'exports', archive.fileName), join(to, 'exports', archive.fileName))
+
+    expect(await fail(b, 'exports:importArchive', { fileName: archive.fileName, passphrase: 'not the archive passphrase' })).toMatchObject({ code: 'invalid_input' })
+    const imported = await ok<{ clients: number; preImportBackup: string | null }>(b, 'exports:importArchive', { fileName: archive.fileName, passphrase: 'moving day passphrase' })
+    expect(imported).toMatchObject({ clients: 1 })
+    expect(imported.preImportBackup).toMatch(/pre-restore/)
+    const list = await ok<{ rows: { legalLastName: string }[] }>(b, 'clients:list', {})
+    expect(list.rows.map((r) => r.legalLastName)).toEqual([SENTINEL])
+    // The archive's own owner (dana) came along; sam, who imported it, is kept as a user too.
+    expect((await ok<User[]>(b, 'users:list')).map((u) => u.login).sort()).toEqual(['dana', 'sam'])
+
+    await ok(b, 'auth:signOut')
+    await ok(b, 'auth:signIn', { login: 'sam', passphrase: 'sam owns the new machine' })
+    expect(await ok<{ rows: unknown[] }>(b, 'clients:list', {})).toMatchObject({ total: 1 })
+    b.close()
+    // Nothing on this machine shows the imported data in the clear (the archive itself is sealed).
+    for (const bytes of bytesOf(to)) expect(bytes.includes(SENTINEL)).toBe(false)
   })
 })
