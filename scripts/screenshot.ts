@@ -1,6 +1,7 @@
 /**
  * npm run screenshot — regenerates docs/screenshot.png for the README: the demo practice's
- * client list in Chromium, through the loopback harness (build the renderer first).
+ * dashboard (today's sessions, safety flags, unsigned notes) in Chromium, through the loopback
+ * harness, signed in as its test owner (build the renderer first).
  */
 import { chromium } from '@playwright/test'
 import { startHarness } from '../tests/e2e/harness/server'
@@ -15,8 +16,9 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
     })
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 })
-    await page.goto(`${harness.url}#/clients`)
-    await page.getByRole('table').waitFor()
+    await page.goto(`${harness.url}#/`)
+    await page.getByRole('heading', { name: /Today.s sessions/ }).waitFor()
+    await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined)
     await page.screenshot({ path: 'docs/screenshot.png' })
     await browser.close()
   } finally {
