@@ -298,9 +298,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
         const after = currentMode()
         const reopened = after.mode === 'ready' ? after.core : null
         if (!reopened) return { ok: false, error: { code: 'conflict', message: 'The imported practice did not open. Use the recovery screen to restore the pre-import backup.' } }
-        reopened.connection.sqlite.transaction(() =>
-          reopened.services.audit.append({ channel: contract.channel, action: 'restore', entity: 'practice', entityId: null, clientId: null })
-        )()
+        recordRestore(contract.channel)
         return { ok: true, value: { ...reopened.services.exports.importedCounts(), restoredFrom: parsed.data.fileName, preImportBackup } }
       } finally {
         staged.discard()

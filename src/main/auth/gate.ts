@@ -54,6 +54,8 @@ export interface AuthGateDeps {
 export const WRONG_SIGN_IN = 'The user name or passphrase is not right.'
 const tooMany = (seconds: number) => conflict(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`)
 
+const MAX_PENDING_FAILURES = 1000
+
 /** A failed sign-in before the database could be opened: written to the audit log once it is. */
 interface PendingFailure {
   at: Date
@@ -146,6 +148,8 @@ export function createAuthGate(deps: AuthGateDeps) {
   function recordFailure(channel: string, loginKey: string): void {
     throttle.failed(loginKey)
     pending.push({ at: deps.now(), loginKey, channel })
+    // Made-up names each get their free tries: keep memory bounded while the database is shut.
+    if (pending.length > MAX_PENDING_FAILURES) pending.splice(0, pending.length - MAX_PENDING_FAILURES)
     flushPending()
   }
 
@@ -232,8 +236,7 @@ export function createAuthGate(deps: AuthGateDeps) {
 
   /**
    * Called before each practice call (and by auth:touch): locks when the idle time has passed —
-   * main enforces it too, not only the renderer's timer — else counts as activity. False = locked
-   * (or nobody is signed in).
+   * main enforces it too, not only the renderer's timer — else counts as activity. False = locked.
    */
   function activity(): boolean {
     if (state() !== 'signedIn') return state() !== 'locked'
