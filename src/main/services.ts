@@ -49,7 +49,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     settings,
     users,
     audit: createAuditService(ctx),
-    exports: createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice }, options.exports)
+    exports: createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -6,6 +6,8 @@ import { csvField, toCsv } from '../../../src/main/features/exports/csv'
 import { createClient } from '../../factories/clients'
 import { openTestApp, sequentialIds, type TestApp } from '../../factories/app'
 import { seedDemoPractice } from '../../factories/demo'
+import { createMeasure, createNote, createSession, phq9, signableDosingBody } from '../../factories/clinical'
+import type { Note } from '@shared/contracts/notes'
 
 /** Cheap scrypt for tests; the format and code path are the same as the app's. */
 const FAST_KDF = { log2N: 12, r: 8, p: 1 }
@@ -95,8 +97,14 @@ describe('exports:custodian', { timeout: 30_000 }, () => {
     const ids = [...demo.clientIds, tricky.id]
     const entries = readdirSync(result.folder).sort()
     expect(entries).toEqual(['README.txt', 'clients.csv', 'practice.json', ...ids].sort())
-    expect(result.files).toBe(3 + 5 * ids.length)
-    for (const id of ids) expect(readdirSync(join(result.folder, id)).sort()).toEqual(['client.json', 'consents.csv', 'diagnoses.csv', 'insurance.csv', 'screening.csv'])
+    // Seven files a client, and notes.txt for those with notes.
+    const withNotes = ids.filter((id) => readdirSync(join(result.folder, id)).includes('notes.txt'))
+    expect(withNotes.length).toBeGreaterThan(0)
+    expect(result.files).toBe(3 + 7 * ids.length + withNotes.length)
+    for (const id of ids) {
+      const expected = ['client.json', 'consents.csv', 'diagnoses.csv', 'insurance.csv', 'measures.csv', 'screening.csv', 'sessions.csv']
+      expect(readdirSync(join(result.folder, id)).sort()).toEqual((withNotes.includes(id) ? [...expected, 'notes.txt'] : expected).sort())
+    }
 
     const practiceJson = JSON.parse(readFileSync(join(result.folder, 'practice.json'), 'utf8'))
     expect(practiceJson).toMatchObject({ formatVersion: 1, practice: { practiceName: 'Redwood Integrative Psychotherapy' } })
@@ -171,6 +179,39 @@ describe('archive format', { timeout: 30_000 }, () => {
     expect(openArchive(sealed, PASSPHRASE)).toEqual(data)
     expect(() => openArchive(sealed, 'not the passphrase')).toThrow('The passphrase does not open this archive.')
     expect(() => openArchive(Buffer.from('hello world, this is not an archive at all, not at all, no'), PASSPHRASE)).toThrow('not a KAP Practice archive')
+  })
+})
+
+describe('exports:custodian: the clinical record', () => {
+  it('carries sessions, every note in full with its signature and addenda, and measures — readable on paper', async () => {
+    const app = await practice()
+    const client = await createClient(app, { legalLastName: 'Okafor' })
+    const { session } = await createSession(app, client.id, { kind: 'dosing', date: '2026-03-02', startTime: '10:00', durationMinutes: 180 })
+    const note = await createNote(app, session.id)
+    await app.ok('notes:save', { id: note.id, revision: note.revision, body: signableDosingBody() })
+    const signed = await app.ok<Note>('notes:sign', { id: note.id, revision: note.revision + 1 })
+    await app.ok('notes:addAddendum', { noteId: note.id, text: 'Escort arrived at 12:05, not 12:10.' })
+    await createMeasure(app, client.id, phq9([2, 2, 1, 1, 1, 1, 1, 1, 1]))
+
+    const { folder } = await app.ok<{ folder: string }>('exports:custodian', {})
+    const record = JSON.parse(readFileSync(join(folder, client.id, 'client.json'), 'utf8'))
+    expect(record.sessions).toHaveLength(1)
+    expect(record.sessions[0].notes[0]).toMatchObject({ id: note.id, status: 'signed', contentHash: signed.contentHash, addenda: [{ position: 1 }] })
+    expect(record.sessions[0].notes[0].body.medication).toMatchObject({ drug: 'racemic_ketamine', doseMg: 50 })
+    expect(record.measures).toEqual([expect.objectContaining({ kind: 'phq9', total: 11, safetyFlag: true })])
+    expect(readCsv(join(folder, client.id, 'sessions.csv'))).toEqual([expect.objectContaining({ date: '2026-03-02', kind: 'dosing', noteStatus: 'signed' })])
+    expect(readCsv(join(folder, client.id, 'measures.csv'))).toEqual([expect.objectContaining({ kind: 'phq9', total: '11', answers: '2 2 1 1 1 1 1 1 1' })])
+
+    const text = readFileSync(join(folder, client.id, 'notes.txt'), 'utf8')
+    expect(text).toContain('Dosing note — 2026-03-02 10:00 (Dosing, 180 min)')
+    expect(text).toContain(`signed by ${signed.signer!.name}`)
+    expect(text).toContain('processed grief about her father')
+    expect(text).toContain('10:00 · 128/82 mmHg · 74 bpm · 98 % · Baseline before dosing')
+    expect(text).toContain(`Content hash (SHA-256): ${signed.contentHash}`)
+    expect(text).toContain('Addendum 1 — signed by')
+    expect(text).toContain('Escort arrived at 12:05, not 12:10.')
+    // Structured content is labelled, not dumped as JSON.
+    expect(text).not.toContain('{')
   })
 })
 

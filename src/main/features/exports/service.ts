@@ -26,6 +26,11 @@ import type { DiagnosesService } from '../diagnoses/service'
 import type { InsuranceService } from '../insurance/service'
 import type { PracticeService } from '../practice/service'
 import type { ScreeningService } from '../screening/service'
+import type { CoursesService } from '../courses/service'
+import type { MeasuresService } from '../measures/service'
+import type { NotesService } from '../notes/service'
+import type { SessionsService } from '../sessions/service'
+import { noteAsText } from './note-text'
 import { ArchiveError, DEFAULT_KDF, openArchive, sealArchive, type KdfParams } from './archive-format'
 import { toCsv } from './csv'
 import { createExportsRepository } from './repository'
@@ -55,6 +60,10 @@ interface Deps {
   screening: ScreeningService
   consents: ConsentsService
   practice: PracticeService
+  sessions: SessionsService
+  courses: CoursesService
+  notes: NotesService
+  measures: MeasuresService
 }
 
 const ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.kaparchive$/
@@ -82,11 +91,18 @@ What is here
                       ride-home escort, prescriber, status and intake, archive state,
                       insurance policies, diagnoses (lettered A–L as on a superbill; removed
                       ones kept without a letter), contraindication screening (current answers
-                      and every earlier answer), consents (revoked ones included)
+                      and every earlier answer), consents (revoked ones included),
+                      treatment courses, sessions oldest first with their notes in full
+                      (structured content, signer, signing time, content hash, addenda),
+                      and measures (item answers, totals, bands, change from baseline)
       insurance.csv   insurance policies, archived ones included
       diagnoses.csv   diagnoses in their order
       screening.csv   screening answers: the current one per item, then earlier answers
       consents.csv    consents, revoked ones included
+      sessions.csv    sessions, oldest first, with their status and whether a note is signed
+      measures.csv    PHQ-9, GAD-7 and PCL-5 results with their item answers
+      notes.txt       every note as it reads on paper, oldest first, each with its signature
+                      and addenda; an unsigned draft says so (only when the client has notes)
 
 Formats
   JSON files are UTF-8 and carry "formatVersion": ${CUSTODIAN_FORMAT_VERSION}. Dates are YYYY-MM-DD; times are
@@ -113,6 +129,8 @@ const damaged = () => invalid('The archive is damaged and cannot be opened.', { 
 /** When the newest migration a database has applied was made (drizzle's folderMillis). */
 const newestMigration = (q: { prepare(s: string): { get(): unknown } }) =>
   Number((q.prepare('SELECT max(created_at) AS at FROM "__drizzle_migrations"').get() as { at: number | null }).at ?? 0)
+
+const NOTE_SEPARATOR = `\n\n${'='.repeat(72)}\n\n`
 
 /** The first name not yet taken: `base`, then `base-1`, `base-2`… */
 const freePath = (dir: string, base: string, ext: string): string => {
@@ -190,7 +208,20 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
           supersededAt: h.supersededAt
         }))
       },
-      consents: consents.map(({ clientId: _c, ...k }) => ({ ...k, kindLabel: CONSENT_KINDS[k.kind], revoked: k.revokedOn !== null }))
+      consents: consents.map(({ clientId: _c, ...k }) => ({ ...k, kindLabel: CONSENT_KINDS[k.kind], revoked: k.revokedOn !== null })),
+      courses: deps.courses.list(id).map(({ clientId: _c, ...course }) => course),
+      // Oldest first, as a chart is read; each with its notes in full (body, signature, addenda).
+      sessions: deps.sessions
+        .list(id)
+        .reverse()
+        .map(({ clientId: _c, notes, ...session }) => ({
+          ...session,
+          notes: notes.map((n) => {
+            const { clientId: _n, session: _s, signingProblems: _p, dosingWarnings: _w, safetyFlags: _f, ...full } = deps.notes.get(n.id)
+            return full
+          })
+        })),
+      measures: deps.measures.list(id).map(({ clientId: _c, ...m }) => m)
     }
     return { client: c, record }
   }
@@ -237,6 +268,22 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
             )
           )
           write([id, 'consents.csv'], toCsv(['kind', 'kindLabel', 'version', 'signedOn', 'witness', 'notes', 'revoked', 'revokedOn', 'createdAt'], record.consents))
+          write(
+            [id, 'sessions.csv'],
+            toCsv(
+              ['date', 'startTime', 'durationMinutes', 'kind', 'placeOfService', 'status', 'noteStatus', 'courseId', 'id'],
+              record.sessions.map(({ notes: _n, ...session }) => session)
+            )
+          )
+          write(
+            [id, 'measures.csv'],
+            toCsv(
+              ['administeredOn', 'kind', 'total', 'bandLabel', 'safetyFlag', 'answers', 'changePercent', 'response', 'remission', 'voidedAt', 'voidReason'],
+              record.measures.map(({ baseline: _b, ...m }) => ({ ...m, answers: m.answers.join(' ') }))
+            )
+          )
+          const notes = record.sessions.flatMap((session) => session.notes.map((n) => noteAsText({ ...n, session })))
+          if (notes.length > 0) write([id, 'notes.txt'], `${notes.join(NOTE_SEPARATOR)}\n`)
           index.push({
             folder: id,
             id,
