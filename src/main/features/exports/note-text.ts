@@ -31,9 +31,10 @@ const shown = (path: string, value: unknown): string | null => {
 
 const indent = (text: string) => text.replace(/\n/g, '\n    ')
 
+const cell = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v))
+
 function vitalsTable(rows: readonly Record<string, unknown>[]): string[] {
   if (rows.length === 0) return []
-  const cell = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v))
   return [
     'Vitals (time · BP · heart rate · SpO2 · note):',
     ...rows.map((r) => `    ${cell(r.time)} · ${cell(r.systolic)}/${cell(r.diastolic)} mmHg · ${cell(r.heartRate)} bpm · ${cell(r.spo2)} % · ${cell(r.note)}`)

@@ -213,7 +213,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       // Oldest first, as a chart is read; each with its notes in full (body, signature, addenda).
       sessions: deps.sessions
         .list(id)
-        .reverse()
+        .toReversed()
         .map(({ clientId: _c, notes, ...session }) => ({
           ...session,
           notes: notes.map((n) => {
