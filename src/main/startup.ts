@@ -326,12 +326,13 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       )
   }
 
-  const recoveryRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()
+  /** The channels the host answers itself: recovery, backups, auth and users (added below). */
+  const hostRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()
   for (const [verb, contract] of Object.entries(contracts.recovery)) {
-    recoveryRoutes.set(contract.channel, { contract, handler: handlers[verb as keyof typeof handlers] })
+    hostRoutes.set(contract.channel, { contract, handler: handlers[verb as keyof typeof handlers] })
   }
   for (const [verb, contract] of Object.entries(contracts.backups)) {
-    recoveryRoutes.set(contract.channel, { contract, handler: backupHandlers[verb as keyof typeof backupHandlers] })
+    hostRoutes.set(contract.channel, { contract, handler: backupHandlers[verb as keyof typeof backupHandlers] })
   }
   const known = new Set(allContracts().map((c) => c.channel))
 
@@ -387,14 +388,14 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   })
   type HostRoute = { contract: Contract; handler: (input: never) => Promise<unknown> }
   for (const [verb, contract] of Object.entries(contracts.auth)) {
-    recoveryRoutes.set(contract.channel, { contract, handler: gate.authHandlers[verb as keyof typeof gate.authHandlers] } as HostRoute as never)
+    hostRoutes.set(contract.channel, { contract, handler: gate.authHandlers[verb as keyof typeof gate.authHandlers] } as HostRoute as never)
   }
   for (const [verb, contract] of Object.entries(contracts.users)) {
-    recoveryRoutes.set(contract.channel, { contract, handler: gate.usersHandlers[verb as keyof typeof gate.usersHandlers] } as HostRoute as never)
+    hostRoutes.set(contract.channel, { contract, handler: gate.usersHandlers[verb as keyof typeof gate.usersHandlers] } as HostRoute as never)
   }
   const backupChannels = new Set([...Object.values(contracts.recovery), ...Object.values(contracts.backups)].map((c) => c.channel))
 
-  /** Recovery calls run one at a time: a double click never restores twice. */
+  /** Host calls run one at a time: a double click never restores twice or signs in twice. */
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const result = queue.then(task, task)
@@ -402,7 +403,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     return result
   }
 
-  const callRecovery = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
+  const callHost = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
     const refused = authorize(route.contract, gate.actor())
     if (refused) return { ok: false, error: refused }
     const parsed = route.contract.input.safeParse(rawInput ?? {})
@@ -442,8 +443,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     },
     auth: gate,
     async call(channel, input) {
-      const route = recoveryRoutes.get(channel)
-      if (route) return callRecovery(route, input)
+      const route = hostRoutes.get(channel)
+      if (route) return callHost(route, input)
       if (!known.has(channel)) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
       // Signed out, locked, or idle past the limit: nothing of the practice answers.
       if (!gate.activity() || gate.state() !== 'signedIn') return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
