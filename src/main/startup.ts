@@ -26,7 +26,7 @@ import { createAuthGate, type AuthGate } from './auth/gate'
 import { authorize, SIGN_IN_MESSAGE } from './ipc/authorize'
 import { WrongKeyError } from './security/errors'
 import { fieldErrors } from './ipc/dispatch'
-import { consoleLogger, type Logger } from './log'
+import { consoleLogger, type LogFacts, type Logger } from './log'
 import { backupDirIn, databasePathIn } from './paths'
 import { encryptPracticeFiles } from './security/encrypt-file'
 import { keyringPathIn, type KdfParams } from './security/keyring'
@@ -228,27 +228,37 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     return mode.core
   }
 
-  /** Restores `entry` over the open practice: close the core → restore (keeping a pre-restore copy) → open it again. */
-  const restoreWhileRunning = async (entry: BackupEntry, event: string, channel: string): Promise<BackupRestoreResult> => {
+  /**
+   * Swaps `backupPath` in under the open practice: close the core → restore (keeping a
+   * pre-restore copy) → open it again. Restored or not (a refused file changes nothing), the
+   * practice opens again — or, if the file is now unusable, the recovery screen takes over. Only
+   * a restore that happened is written to the reopened practice's log.
+   */
+  const swapIn = async (backupPath: string, channel: string, event: string, facts?: LogFacts) => {
     const core = requireCore()
     swapping = true
     try {
       core.close()
       mode = { mode: 'recovery', state: 'missing' }
+      let result
       try {
-        const result = await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined })
-        logger.info(event, { reason: entry.reason })
-        return { restoredFrom: entry.fileName, preRestoreFileName: result.preRestoreBackup?.fileName ?? null }
+        result = await restoreBackup({ databasePath, backupPath, backupDir, now, key: key ?? undefined })
+        logger.info(event, facts)
       } finally {
-        // Restored or not (a refused backup changes nothing), the practice opens again — or, if the
-        // file is now unusable, the recovery screen takes over with the backups.
         await checkAndOpen()
-        gate.afterOpen(event, false)
-        recordRestore(channel)
+        gate.afterOpen(channel, false)
       }
+      recordRestore(channel)
+      return result
     } finally {
       swapping = false
     }
+  }
+
+  /** Restores `entry` over the open practice (Settings → Backups). */
+  const restoreWhileRunning = async (entry: BackupEntry, event: string, channel: string): Promise<BackupRestoreResult> => {
+    const result = await swapIn(entry.path, channel, event, { reason: entry.reason })
+    return { restoredFrom: entry.fileName, preRestoreFileName: result.preRestoreBackup?.fileName ?? null }
   }
 
   /** The reopened practice's log says it was restored, by whom (its own history ends at the backup). */
@@ -261,50 +271,30 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   /**
-   * An archive import into an encrypted practice: the core stages it (decrypt, check, encrypt
-   * with this practice's key), then the host swaps the file in as a restore does — close, restore
-   * (keeping a pre-restore copy), open again — and the import is logged in the reopened practice.
+   * An archive import into an encrypted practice, served like the host's own calls: the core
+   * stages it (decrypt, check, encrypt with this practice's key), then it is swapped in as a
+   * restore is. (A plain practice — tests' — imports inside the core instead.)
    */
-  const importEncrypted = async (core: AppCore, rawInput: unknown): Promise<Result<unknown>> => {
-    const contract = contracts.exports.importArchive
-    const refused = authorize(contract, gate.actor())
-    if (refused) return { ok: false, error: refused }
-    const parsed = contract.input.safeParse(rawInput ?? {})
-    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'Some fields need attention. Nothing was saved.', fields: fieldErrors(parsed.error) } }
-    return serial(async (): Promise<Result<unknown>> => {
-      let staged
+  const importRoute = {
+    contract: contracts.exports.importArchive as Contract,
+    handler: async (input: Record<string, unknown>): Promise<unknown> => {
+      const fileName = String(input.fileName)
+      const staged = requireCore().services.exports.stageImport(fileName, String(input.passphrase))
       try {
-        staged = core.services.exports.stageImport(parsed.data.fileName, parsed.data.passphrase)
-      } catch (err) {
-        if (err instanceof AppFailure) return { ok: false, error: err.toError() }
-        throw err
-      }
-      swapping = true
-      try {
-        core.close()
-        mode = { mode: 'recovery', state: 'missing' }
-        let preImportBackup: string | null = null
+        let result
         try {
-          const result = await restoreBackup({ databasePath, backupPath: staged.path, backupDir, now, key: key ?? undefined })
-          preImportBackup = result.preRestoreBackup?.fileName ?? null
-          logger.info('exports.imported')
+          result = await swapIn(staged.path, contracts.exports.importArchive.channel, 'exports.imported')
         } catch (err) {
-          if (err instanceof BackupError) return { ok: false, error: BACKUP_FAILURE_MESSAGES[err.code] ?? { code: 'conflict', message: 'The archive could not be imported. Nothing was changed.' } }
+          if (err instanceof BackupError && !BACKUP_FAILURE_MESSAGES[err.code]) throw conflict('The archive could not be imported. Nothing was changed.')
           throw err
-        } finally {
-          await checkAndOpen()
-          gate.afterOpen('exports:importArchive', false)
         }
         const after = currentMode()
-        const reopened = after.mode === 'ready' ? after.core : null
-        if (!reopened) return { ok: false, error: { code: 'conflict', message: 'The imported practice did not open. Use the recovery screen to restore the pre-import backup.' } }
-        recordRestore(contract.channel)
-        return { ok: true, value: { ...reopened.services.exports.importedCounts(), restoredFrom: parsed.data.fileName, preImportBackup } }
+        if (after.mode !== 'ready') throw conflict('The imported practice did not open. Use the recovery screen to restore the pre-import backup.')
+        return { ...after.core.services.exports.importedCounts(), restoredFrom: fileName, preImportBackup: result.preRestoreBackup?.fileName ?? null }
       } finally {
         staged.discard()
-        swapping = false
       }
-    })
+    }
   }
 
   const backupHandlers: Record<keyof typeof contracts.backups, (input: Record<string, unknown>) => Promise<unknown>> = {
@@ -450,7 +440,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       if (!gate.activity() || gate.state() !== 'signedIn') return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
       if (swapping) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
       if (mode.mode !== 'ready') return notOpen()
-      if (channel === contracts.exports.importArchive.channel && key) return importEncrypted(mode.core, input)
+      if (channel === importRoute.contract.channel && key) return callHost(importRoute, input)
       return mode.core.call(channel, input)
     },
     onReady(listener) {

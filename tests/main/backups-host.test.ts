@@ -175,6 +175,8 @@ describe('backups:* on a running practice', () => {
       expect(host.current().mode).toBe('ready')
       expect(await lastNames(host)).toEqual(['Ames', 'Baker'])
       expect(filesIn(join(dir, 'backups')).some((f) => f.includes('pre-restore'))).toBe(false)
+      // Nothing was restored, so the log says nothing was.
+      expect(host.core!.connection.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'restore'").get()).toEqual({ n: 0 })
     } finally {
       host.close()
     }
