@@ -14,6 +14,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { z } from 'zod'
 import type { AuthState, AuthStatus } from '@shared/contracts/auth'
 import type { authContracts } from '@shared/contracts/auth'
+import { IDLE_LOCK_MIN_MINUTES } from '@shared/contracts/settings'
 import type { User, usersContracts } from '@shared/contracts/users'
 import type { AuditAction } from '@shared/domain/audit'
 import type { AppCore } from '../app'
@@ -55,6 +56,7 @@ export const WRONG_SIGN_IN = 'The user name or passphrase is not right.'
 const tooMany = (seconds: number) => conflict(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`)
 
 const MAX_PENDING_FAILURES = 1000
+const MIN_IDLE_LOCK_MS = IDLE_LOCK_MIN_MINUTES * 60_000
 
 /** A failed sign-in before the database could be opened: written to the audit log once it is. */
 interface PendingFailure {
@@ -240,7 +242,10 @@ export function createAuthGate(deps: AuthGateDeps) {
    */
   function activity(): boolean {
     if (state() !== 'signedIn') return state() !== 'locked'
-    if (deps.now().getTime() - lastActivity > idleLockMinutes() * 60_000) {
+    const idleMs = deps.now().getTime() - lastActivity
+    // The setting is read only when the idle time could have run out (it is 1 minute at least):
+    // every practice call passes here, and most come seconds apart.
+    if (idleMs > MIN_IDLE_LOCK_MS && idleMs > idleLockMinutes() * 60_000) {
       locked = true
       return false
     }

@@ -4,12 +4,15 @@ import { defineContract } from './contract'
 import { timestamp } from './fields'
 import { vitalThresholdsSchema } from '../domain/vitals'
 
+/** The shortest idle lock allowed; main skips its idle check for calls closer together than this. */
+export const IDLE_LOCK_MIN_MINUTES = 1
+
 export const IDLE_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const
 
 export const practiceSettingsInput = z.strictObject({
   idleLockMinutes: z
     .int({ error: 'Choose how many minutes' })
-    .min(1, { error: 'Lock after at least 1 minute' })
+    .min(IDLE_LOCK_MIN_MINUTES, { error: 'Lock after at least 1 minute' })
     .max(240, { error: 'Lock after at most 240 minutes' }),
   /** The practice's vitals flag thresholds (Settings → Clinical): left out, the stored ones stay; null goes back to the defaults. */
   vitalThresholds: vitalThresholdsSchema.nullish()
