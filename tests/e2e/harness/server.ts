@@ -20,6 +20,7 @@ import { startCore, type CoreHost } from '../../../src/main/startup'
 import { buildApi } from '../../../src/preload/api'
 import { allChannels } from '../../../src/shared/contracts'
 import type { Logger } from '../../../src/main/log'
+import { signInOwner, TEST_KDF, TEST_OWNER, type TestOwner } from '../../factories/host'
 
 /** The repository root (tests/e2e/harness → ../../..). */
 export const repoRoot = resolve(__dirname, '..', '..', '..')
@@ -47,28 +48,14 @@ export interface HarnessOptions {
   allowRecovery?: boolean
   /**
    * Who is signed in when the page first loads. By default a new practice is set up for
-   * E2E_OWNER (or, when dataDir already has a keyring, E2E_OWNER signs in), so specs start in the
+   * TEST_OWNER (or, when dataDir already has a keyring, TEST_OWNER signs in), so specs start in the
    * app; `false` leaves the first-run setup (or sign-in) screen to the spec.
    */
-  owner?: HarnessOwner | false
+  owner?: TestOwner | false
 }
 
-export interface HarnessOwner {
-  displayName: string
-  credentials: string | null
-  login: string
-  passphrase: string
-}
-
-export const E2E_OWNER: HarnessOwner = {
-  displayName: 'Dana Whitfield',
-  credentials: 'LMFT',
-  login: 'dana',
-  passphrase: 'correct horse battery staple'
-}
-
-/** The keyring's scrypt at a test cost: sign-in in milliseconds instead of half a second. */
-export const HARNESS_KDF = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 } as const
+/** The harness's owner and keyring cost are the tests' own (tests/factories/host.ts). */
+export { signInOwner, TEST_KDF as HARNESS_KDF, TEST_OWNER as E2E_OWNER } from '../../factories/host'
 
 export interface Harness {
   /** e.g. http://127.0.0.1:41234 — no trailing slash. */
@@ -119,16 +106,6 @@ export function bridgeSource(channels: readonly string[] = allChannels()): strin
   Object.defineProperty(window, 'api', { value: Object.freeze(buildApi(${JSON.stringify(channels)}, invoke)), enumerable: true });
 })();
 `
-}
-
-/** Sets up a new practice for `owner`, or signs them in to an existing one. */
-export async function signInOwner(host: CoreHost, owner: HarnessOwner): Promise<void> {
-  const { login, passphrase, displayName, credentials } = owner
-  const result =
-    host.auth.state() === 'setup'
-      ? await host.call('auth:setup', { owner: { displayName, credentials, login }, secret: { passphrase, passphraseConfirm: passphrase } })
-      : await host.call('auth:signIn', { login, passphrase })
-  if (!result.ok) throw new Error(`The harness could not sign in ${login}: ${result.error.message}`)
 }
 
 /** Puts the bridge before the app's first module script (so window.api exists when it runs). */
@@ -222,9 +199,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     validateOutput: true,
     logger: options.logger,
     context: options.context,
-    kdf: HARNESS_KDF
+    kdf: TEST_KDF
   })
-  const owner = options.owner ?? E2E_OWNER
+  const owner = options.owner ?? TEST_OWNER
   if (owner) await signInOwner(host, owner)
   const mode = host.current()
   if (mode.mode === 'recovery' && !options.allowRecovery) {
