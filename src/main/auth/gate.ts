@@ -56,6 +56,9 @@ export const WRONG_SIGN_IN = 'The user name or passphrase is not right.'
 const tooMany = (seconds: number) => conflict(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`)
 
 const MAX_PENDING_FAILURES = 1000
+/** The ID of a user known only by the keyring (the database needed recovery): not a row, nothing to log against. */
+const PROVISIONAL_PREFIX = 'unlocked:'
+const isProvisional = (user: Pick<User, 'id'>) => user.id.startsWith(PROVISIONAL_PREFIX)
 const MIN_IDLE_LOCK_MS = IDLE_LOCK_MIN_MINUTES * 60_000
 
 /** A failed sign-in before the database could be opened: written to the audit log once it is. */
@@ -179,7 +182,7 @@ export function createAuthGate(deps: AuthGateDeps) {
   /** Until the database opens (a recovery), the one who unlocked it acts as its owner. */
   const provisional = (login: string): User => {
     const at = deps.now().toISOString()
-    return { id: `unlocked:${loginKeyOf(login)}`, login, displayName: login, credentials: null, role: 'owner', deactivatedAt: null, createdAt: at, updatedAt: at }
+    return { id: `${PROVISIONAL_PREFIX}${loginKeyOf(login)}`, login, displayName: login, credentials: null, role: 'owner', deactivatedAt: null, createdAt: at, updatedAt: at }
   }
 
   async function signInWith(key: Buffer, login: string, channel: string, alreadyOpen?: 'ready' | 'recovery'): Promise<AuthStatus> {
@@ -206,7 +209,7 @@ export function createAuthGate(deps: AuthGateDeps) {
   function afterOpen(channel = 'auth:signIn', recordSignIn = true): void {
     const core = deps.core()
     if (!core || !user) return
-    if (user.id.startsWith('unlocked:')) {
+    if (isProvisional(user)) {
       const adopted = adoptUser(user.login, channel)
       if (adopted) user = adopted
     } else {
@@ -223,7 +226,7 @@ export function createAuthGate(deps: AuthGateDeps) {
       }
     }
     flushPending()
-    if (recordSignIn && !user.id.startsWith('unlocked:')) audited(channel, 'sign_in', user.id, () => undefined)
+    if (recordSignIn && !isProvisional(user)) audited(channel, 'sign_in', user.id, () => undefined)
   }
 
   function closePractice(): void {
@@ -322,7 +325,7 @@ export function createAuthGate(deps: AuthGateDeps) {
       locked = false
       throttle.succeeded(loginKey)
       touch()
-      if (!user.id.startsWith('unlocked:')) audited('auth:unlock', 'sign_in', user.id, () => undefined)
+      if (!isProvisional(user)) audited('auth:unlock', 'sign_in', user.id, () => undefined)
       return status()
     },
 
@@ -393,7 +396,7 @@ export function createAuthGate(deps: AuthGateDeps) {
         throw invalid('Your current passphrase is not right.', { current: 'Your current passphrase is not right' })
       }
       await saveKeyring(next)
-      if (!me.id.startsWith('unlocked:')) audited('auth:changePassphrase', 'update', me.id, () => undefined)
+      if (!isProvisional(me)) audited('auth:changePassphrase', 'update', me.id, () => undefined)
       return status()
     }
   }
