@@ -73,6 +73,13 @@ const notOpen = (): Result<unknown> => ({ ok: false, error: { code: 'conflict', 
 /** A backup as the renderer sees it: its name, never its path. */
 const summary = (b: BackupEntry): BackupSummary => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), reason: b.reason, bytes: b.bytes })
 
+/** The host calls that answer whatever the idle time: they sign in, unlock, sign out, lock, or only report. */
+const ANSWERS_WHILE_IDLE = new Set(
+  [contracts.auth.status, contracts.auth.setup, contracts.auth.signIn, contracts.auth.unlock, contracts.auth.recover, contracts.auth.signOut, contracts.auth.lock, contracts.auth.touch].map(
+    (c) => c.channel
+  )
+)
+
 export const SWAPPING_MESSAGE = 'A backup is being restored. Try again in a moment.'
 
 const BACKUP_FAILURE_MESSAGES: Record<string, { code: 'conflict' | 'invalid_input'; message: string }> = {
@@ -434,7 +441,11 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     auth: gate,
     async call(channel, input) {
       const route = hostRoutes.get(channel)
-      if (route) return callHost(route, input)
+      if (route) {
+        // Idle past the limit locks before any host call but those that sign in, out or look.
+        if (!ANSWERS_WHILE_IDLE.has(channel) && !gate.activity()) return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
+        return callHost(route, input)
+      }
       if (!known.has(channel)) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
       // Signed out, locked, or idle past the limit: nothing of the practice answers.
       if (!gate.activity() || gate.state() !== 'signedIn') return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }

@@ -28,8 +28,9 @@ import { isPlainSqliteFile } from '../security/encrypt-file'
 import { KeyringDamagedError, KeyringMissingError, LastSlotError, WrongKeyError, WrongPassphraseError, WrongRecoveryKeyError } from '../security/errors'
 import {
   addPassphraseSlot, changePassphrase, createKeyring, readKeyring, recoverKeyring, removeSlot, resetPassphrase, slotFor,
-  unlockWithPassphrase, unlockWithRecoveryKey, writeKeyring, type KdfParams, type Keyring
+  unlockSlot, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyring, type KdfParams, type Keyring, type SlotClaims
 } from '../security/keyring'
+import type { Role } from '@shared/domain/roles'
 import { createThrottle } from './throttle'
 
 type In<C> = C extends { input: infer I extends z.ZodType } ? z.output<I> : never
@@ -56,6 +57,8 @@ export const WRONG_SIGN_IN = 'The user name or passphrase is not right.'
 const tooMany = (seconds: number) => conflict(`Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`)
 
 const MAX_PENDING_FAILURES = 1000
+/** Recovery-key attempts share one count: typing a new login beside each guess buys nothing. */
+const RECOVERY_THROTTLE_KEY = '\u0000recovery-key'
 /** The ID of a user known only by the keyring (the database needed recovery): not a row, nothing to log against. */
 const PROVISIONAL_PREFIX = 'unlocked:'
 const isProvisional = (user: Pick<User, 'id'>) => user.id.startsWith(PROVISIONAL_PREFIX)
@@ -77,8 +80,6 @@ export function createAuthGate(deps: AuthGateDeps) {
   let locked = false
   let lastActivity = deps.now().getTime()
   const pending: PendingFailure[] = []
-  /** Who set the practice up, for the owner's row if setup had to wait for a recovery. */
-  let setupProfile: { displayName: string; credentials: string | null; login: string } | null = null
 
   /** Reads keyring.json once at start: setup, sign-in, or only the recovery key. */
   async function load(): Promise<void> {
@@ -166,37 +167,46 @@ export function createAuthGate(deps: AuthGateDeps) {
   /**
    * Once the practice is open, the person who unlocked it must be one of its active users. A
    * practice set up (or recovered) while its database needed recovery has no row for them yet:
-   * the first one is made its owner.
+   * its first user is made its owner — but only from an owner's slot (or the recovery key). A
+   * user's role comes from the database once it is open; no empty or replaced database makes an
+   * administrator's slot an owner.
    */
-  function adoptUser(login: string, channel: string): User | null {
+  function adoptUser(login: string, channel: string, claims: SlotClaims): User | null {
     const core = deps.core()
     if (!core) return null
     const existing = core.services.users.byLogin(login)
     if (existing) return existing.deactivatedAt ? null : existing
-    if (core.services.users.count() > 0) return null
-    const profile = setupProfile && loginKeyOf(setupProfile.login) === loginKeyOf(login) ? setupProfile : { displayName: login, credentials: null, login }
-    const created = audited(channel, 'create', null, () => core.services.users.create({ ...profile, role: 'owner' }))
-    return created
+    if (core.services.users.count() > 0 || claims.role !== 'owner') return null
+    const profile = claims.profile ?? { displayName: login, credentials: null }
+    return audited(channel, 'create', null, () => core.services.users.create({ ...profile, login, role: 'owner' }))
   }
 
-  /** Until the database opens (a recovery), the one who unlocked it acts as its owner. */
-  const provisional = (login: string): User => {
+  /**
+   * Until the database opens (a recovery), the one who unlocked it holds the role their slot
+   * vouches for; a slot from before roles were bound holds the least (it can wait, not restore).
+   */
+  const provisional = (login: string, claims: SlotClaims): User => {
     const at = deps.now().toISOString()
-    return { id: `${PROVISIONAL_PREFIX}${loginKeyOf(login)}`, login, displayName: login, credentials: null, role: 'owner', deactivatedAt: null, createdAt: at, updatedAt: at }
+    const role: Role = claims.role ?? 'administrator'
+    const displayName = claims.profile?.displayName ?? login
+    return { id: `${PROVISIONAL_PREFIX}${loginKeyOf(login)}`, login, displayName, credentials: claims.profile?.credentials ?? null, role, deactivatedAt: null, createdAt: at, updatedAt: at }
   }
+  /** What the signed-in user's slot vouched for, for a provisional user's adoption after a restore. */
+  let claimsOfUser: SlotClaims = { role: null, profile: null }
 
-  async function signInWith(key: Buffer, login: string, channel: string, alreadyOpen?: 'ready' | 'recovery'): Promise<AuthStatus> {
+  async function signInWith(key: Buffer, login: string, channel: string, claims: SlotClaims, alreadyOpen?: 'ready' | 'recovery'): Promise<AuthStatus> {
     const opened = alreadyOpen ?? (await deps.open(key, true))
     dataKey = key
+    claimsOfUser = claims
     if (opened === 'ready') {
-      const found = adoptUser(login, channel)
+      const found = adoptUser(login, channel, claims)
       if (!found) {
         closePractice()
         throw invalid(WRONG_SIGN_IN, { passphrase: WRONG_SIGN_IN })
       }
       user = found
     } else {
-      user = provisional(login)
+      user = provisional(login, claims)
     }
     locked = false
     throttle.succeeded(loginKeyOf(login))
@@ -210,7 +220,7 @@ export function createAuthGate(deps: AuthGateDeps) {
     const core = deps.core()
     if (!core || !user) return
     if (isProvisional(user)) {
-      const adopted = adoptUser(user.login, channel)
+      const adopted = adoptUser(user.login, channel, claimsOfUser)
       if (adopted) user = adopted
     } else {
       // After a restore or an import, the database may know this user differently (or not at all).
@@ -235,6 +245,13 @@ export function createAuthGate(deps: AuthGateDeps) {
     dataKey = null
   }
 
+  /** Locks the app and says so in the log (who, and whether by hand or idle time). */
+  function lockNow(channel: string): void {
+    if (!user || locked) return
+    locked = true
+    if (!isProvisional(user) && deps.core()) audited(channel, 'lock', user.id, () => undefined, actorOf(user))
+  }
+
   const touch = () => {
     lastActivity = deps.now().getTime()
   }
@@ -249,7 +266,7 @@ export function createAuthGate(deps: AuthGateDeps) {
     // The setting is read only when the idle time could have run out (it is 1 minute at least):
     // every practice call passes here, and most come seconds apart.
     if (idleMs > MIN_IDLE_LOCK_MS && idleMs > idleLockMinutes() * 60_000) {
-      locked = true
+      lockNow('auth:idleLock')
       return false
     }
     touch()
@@ -275,17 +292,33 @@ export function createAuthGate(deps: AuthGateDeps) {
   }
   const slotOptions = () => (deps.kdf ? { kdf: deps.kdf, now: deps.now } : { now: deps.now })
 
+  /**
+   * After a sign-in to the open practice: a slot whose bound role is not the user's (made before
+   * roles were bound, or the owner changed the role since) is rewrapped with the role the
+   * database gives, while the passphrase is at hand. A failure here costs only the upgrade.
+   */
+  async function bindRole(loginKey: string, passphrase: string, claims: SlotClaims): Promise<void> {
+    if (!user || isProvisional(user) || !keyring || !dataKey) return
+    if (claims.role === user.role) return
+    try {
+      await saveKeyring(await resetPassphrase(keyring, dataKey, loginKey, passphrase, { ...slotOptions(), role: user.role }))
+    } catch {
+      deps.logger.error('auth.slot_upgrade_failed')
+    }
+  }
+
   const authHandlers = {
     status: async () => status(),
 
     async setup({ owner, secret }: AuthIn<'setup'>) {
       if (state() !== 'setup') throw conflict('This practice is already set up. Sign in instead.')
-      const made = await createKeyring({ ownerId: loginKeyOf(owner.login), passphrase: secret.passphrase, ...slotOptions() })
-      setupProfile = { displayName: owner.displayName, credentials: owner.credentials, login: owner.login }
+      const profile = { displayName: owner.displayName, credentials: owner.credentials }
+      // The owner's name rides in the slot's authenticated data until the database holds it.
+      const made = await createKeyring({ ownerId: loginKeyOf(owner.login), passphrase: secret.passphrase, profile, ...slotOptions() })
       // The keyring first: if the app stops before the database is encrypted, signing in finishes the job.
       await saveKeyring(made.keyring)
       deps.logger.info('auth.setup')
-      const result = await signInWith(made.dataKey, owner.login, 'auth:setup')
+      const result = await signInWith(made.dataKey, owner.login, 'auth:setup', { role: 'owner', profile })
       return { status: result, recoveryKey: made.recoveryKey }
     },
 
@@ -294,15 +327,18 @@ export function createAuthGate(deps: AuthGateDeps) {
       const ring = requireKeyring()
       const loginKey = loginKeyOf(login)
       checkThrottle(loginKey)
-      let key: Buffer
+      let unlocked: Awaited<ReturnType<typeof unlockSlot>>
       try {
-        key = await unlockWithPassphrase(ring, loginKey, passphrase)
+        unlocked = await unlockSlot(ring, loginKey, passphrase)
       } catch (err) {
         if (!(err instanceof WrongPassphraseError)) throw err
         recordFailure('auth:signIn', loginKey)
         throw invalid(WRONG_SIGN_IN, { passphrase: WRONG_SIGN_IN })
       }
-      return signInWith(key, login, 'auth:signIn')
+      const { dataKey: key, ...claims } = unlocked
+      const result = await signInWith(key, login, 'auth:signIn', claims)
+      await bindRole(loginKey, passphrase, claims)
+      return result
     },
 
     async unlock({ passphrase }: AuthIn<'unlock'>) {
@@ -336,13 +372,15 @@ export function createAuthGate(deps: AuthGateDeps) {
 
     async lock() {
       requireSignedIn()
-      locked = true
+      lockNow('auth:lock')
       return status()
     },
 
     async signOut() {
       if (user) {
         deps.logger.info('auth.signed_out')
+        const me = user
+        if (!isProvisional(me) && deps.core()) audited('auth:signOut', 'sign_out', me.id, () => undefined, actorOf(me))
         closePractice()
       }
       user = null
@@ -354,7 +392,8 @@ export function createAuthGate(deps: AuthGateDeps) {
       if (state() === 'setup') throw conflict('This practice has not been set up yet.')
       if (state() === 'signedIn' || state() === 'locked') throw conflict('Someone is signed in. Sign out first.')
       const loginKey = loginKeyOf(login)
-      checkThrottle(loginKey)
+      // One count for every recovery-key attempt, whatever login is typed beside it.
+      checkThrottle(RECOVERY_THROTTLE_KEY)
       let key: Buffer
       let opened: 'ready' | 'recovery'
       try {
@@ -363,12 +402,15 @@ export function createAuthGate(deps: AuthGateDeps) {
         opened = await deps.open(key, keyring !== null)
       } catch (err) {
         if (err instanceof WrongRecoveryKeyError || err instanceof WrongKeyError) {
-          recordFailure('auth:recover', loginKey)
+          recordFailure('auth:recover', RECOVERY_THROTTLE_KEY)
           const message = err instanceof WrongKeyError ? 'That recovery key does not unlock this practice.' : err.message
           throw invalid(message, { recoveryKey: message })
         }
         throw err
       }
+      // The recovery key holds the practice: its holder is the owner, unless the open database
+      // names that login with another role.
+      let role: Role = 'owner'
       if (opened === 'ready') {
         const users = deps.core()!.services.users
         const found = users.byLogin(login)
@@ -377,20 +419,23 @@ export function createAuthGate(deps: AuthGateDeps) {
           const message = 'No active user has that user name.'
           throw invalid(message, { login: message })
         }
+        if (found) role = found.role
       }
       const next = keyring
-        ? await resetPassphrase(keyring, key, loginKey, secret.passphrase, slotOptions())
-        : (await recoverKeyring({ recoveryKey, userId: loginKey, passphrase: secret.passphrase, ...slotOptions() })).keyring
+        ? await resetPassphrase(keyring, key, loginKey, secret.passphrase, { ...slotOptions(), role })
+        : (await recoverKeyring({ recoveryKey, userId: loginKey, passphrase: secret.passphrase, ...slotOptions(), role })).keyring
       await saveKeyring(next)
+      throttle.succeeded(RECOVERY_THROTTLE_KEY)
       deps.logger.info('auth.recovered')
-      return signInWith(key, login, 'auth:recover', opened)
+      return signInWith(key, login, 'auth:recover', { role, profile: null }, opened)
     },
 
     async changePassphrase({ current, secret }: AuthIn<'changePassphrase'>) {
       const me = requireSignedIn()
       let next: Keyring
       try {
-        next = await changePassphrase(requireKeyring(), loginKeyOf(me.login), current, secret.passphrase, slotOptions())
+        const role = isProvisional(me) ? undefined : me.role
+        next = await changePassphrase(requireKeyring(), loginKeyOf(me.login), current, secret.passphrase, { ...slotOptions(), role })
       } catch (err) {
         if (!(err instanceof WrongPassphraseError)) throw err
         throw invalid('Your current passphrase is not right.', { current: 'Your current passphrase is not right' })
@@ -415,10 +460,10 @@ export function createAuthGate(deps: AuthGateDeps) {
       if (users.byLogin(values.login)) throw invalid('That user name is taken.', { 'user.login': 'That user name is already taken' })
       const before = requireKeyring()
       const loginKey = loginKeyOf(values.login)
-      // A slot left by an earlier, failed attempt for this name is replaced.
-      const next = slotFor(before, loginKey)
-        ? await resetPassphrase(before, requireKey(), loginKey, passphrase, slotOptions())
-        : await addPassphraseSlot(before, requireKey(), loginKey, passphrase, slotOptions())
+      // Never another login's way in: a slot for this name (a user of a replaced database, or a
+      // crash between the keyring and the row) is not replaced by creating a user.
+      if (slotFor(before, loginKey)) throw invalid('That user name is taken.', { 'user.login': 'That user name is already taken' })
+      const next = await addPassphraseSlot(before, requireKey(), loginKey, passphrase, { ...slotOptions(), role: values.role })
       await saveKeyring(next)
       try {
         return audited('users:create', 'create', null, () => users.create(values))
@@ -451,7 +496,7 @@ export function createAuthGate(deps: AuthGateDeps) {
       const target = usersService().get(id)
       if (!target) throw notFound('That user')
       if (target.deactivatedAt) throw conflict('That user is deactivated. Nothing was changed.')
-      await saveKeyring(await resetPassphrase(requireKeyring(), requireKey(), loginKeyOf(target.login), passphrase, slotOptions()))
+      await saveKeyring(await resetPassphrase(requireKeyring(), requireKey(), loginKeyOf(target.login), passphrase, { ...slotOptions(), role: target.role }))
       audited('users:resetPassphrase', 'update', id, () => undefined)
       return target
     }

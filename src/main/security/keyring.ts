@@ -17,6 +17,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ra
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
+import { ROLES, type Role } from '@shared/domain/roles'
 import { KeyringDamagedError, KeyringMissingError, LastSlotError, SlotExistsError, WrongPassphraseError, WrongRecoveryKeyError } from './errors'
 import { formatRecoveryKey, newRecoveryKeyBytes, parseRecoveryKey } from './recovery-key'
 
@@ -65,7 +66,14 @@ const slotSchema = z
     iv: base64Bytes(IV_BYTES),
     tag: base64Bytes(TAG_BYTES),
     wrappedKey: base64Bytes(DATA_KEY_BYTES),
-    createdAt: z.iso.datetime()
+    createdAt: z.iso.datetime(),
+    /**
+     * The role this slot's user holds, bound into the GCM tag: what the slot may do while the
+     * database cannot say (recovery). Absent only on slots made before roles were bound.
+     */
+    role: z.enum(ROLES).optional(),
+    /** The owner's name and credentials from setup, kept (authenticated) until the database holds them. */
+    profile: z.strictObject({ displayName: z.string().min(1).max(200), credentials: z.string().max(100).nullable() }).optional()
   })
   .strict()
 
@@ -95,9 +103,28 @@ export type KeySlot = z.infer<typeof slotSchema>
 export type Keyring = z.infer<typeof keyringSchema>
 
 export interface SlotOptions {
-  /** scrypt cost for the new slot; defaults to the keyring's (tests pass a cheap one). */
+  /** scrypt cost for the new slot; defaults to the keyring's, never below DEFAULT_KDF (tests pass a cheap one). */
   kdf?: KdfParams
   now?: () => Date
+  /** The role the new slot holds; a rewrapped slot keeps its own when not given. */
+  role?: Role
+}
+
+/** What a slot says of its user, vouched for by its tag. */
+export interface SlotClaims {
+  role: Role | null
+  profile: SlotProfile | null
+}
+export type SlotProfile = NonNullable<KeySlot['profile']>
+
+/**
+ * The cost for a new slot. The keyring's top-level `kdf` is not authenticated (anyone can edit
+ * the file), so it is only trusted upwards: a lowered N never makes new slots cheaper to attack.
+ */
+export function costForNewSlot(keyring: Pick<Keyring, 'kdf'>, options: Pick<SlotOptions, 'kdf'>): KdfParams {
+  if (options.kdf) return options.kdf
+  const k = keyring.kdf
+  return { name: 'scrypt', N: Math.max(k.N, DEFAULT_KDF.N), r: Math.max(k.r, DEFAULT_KDF.r), p: Math.max(k.p, DEFAULT_KDF.p) }
 }
 
 export interface NewKeyring {
@@ -111,13 +138,13 @@ export interface NewKeyring {
 // ---- setup and recovery ------------------------------------------------------------------------
 
 /** First run: a new recovery key, the data key it yields, and a keyring with the owner's slot. */
-export async function createKeyring(input: { ownerId: string; passphrase: string } & SlotOptions): Promise<NewKeyring> {
+export async function createKeyring(input: { ownerId: string; passphrase: string; profile?: SlotProfile } & Omit<SlotOptions, 'role'>): Promise<NewKeyring> {
   const recoveryBytes = newRecoveryKeyBytes()
   const dataKey = dataKeyFromRecoveryBytes(recoveryBytes)
   const recoveryKey = formatRecoveryKey(recoveryBytes)
   recoveryBytes.fill(0)
   const kdf = input.kdf ?? DEFAULT_KDF
-  const slot = await wrapSlot(dataKey, input.ownerId, input.passphrase, kdf, input.now)
+  const slot = await wrapSlot(dataKey, { userId: input.ownerId, role: 'owner', profile: input.profile }, input.passphrase, kdf, input.now)
   const keyring: Keyring = { format: KEYRING_FORMAT, version: KEYRING_VERSION, kdf, keyCheck: keyCheckOf(dataKey), slots: [slot] }
   return { keyring, dataKey, recoveryKey }
 }
@@ -145,7 +172,8 @@ export function unlockWithRecoveryKey(keyring: Keyring | null, recoveryKey: stri
 export async function recoverKeyring(input: { recoveryKey: string; userId: string; passphrase: string } & SlotOptions): Promise<{ keyring: Keyring; dataKey: Buffer }> {
   const dataKey = unlockWithRecoveryKey(null, input.recoveryKey)
   const kdf = input.kdf ?? DEFAULT_KDF
-  const slot = await wrapSlot(dataKey, input.userId, input.passphrase, kdf, input.now)
+  // Whoever holds the recovery key holds the practice: the rebuilt slot is an owner's unless told otherwise.
+  const slot = await wrapSlot(dataKey, { userId: input.userId, role: input.role ?? 'owner' }, input.passphrase, kdf, input.now)
   return { keyring: { format: KEYRING_FORMAT, version: KEYRING_VERSION, kdf, keyCheck: keyCheckOf(dataKey), slots: [slot] }, dataKey }
 }
 
@@ -153,23 +181,37 @@ export async function recoverKeyring(input: { recoveryKey: string; userId: strin
 
 export const slotFor = (keyring: Keyring, userId: string): KeySlot | undefined => keyring.slots.find((s) => s.userId === userId)
 
-/** The data key from a user's passphrase. No slot and a wrong passphrase fail alike. */
+/**
+ * A user's passphrase against a slot of the same cost as a real one, for a user name with no
+ * slot: an unknown name then takes as long to refuse as a wrong passphrase.
+ */
+const decoySalt = randomBytes(SALT_BYTES)
+
+/** The data key from a user's passphrase. No slot and a wrong passphrase fail alike, in about the same time. */
 export async function unlockWithPassphrase(keyring: Keyring, userId: string, passphrase: string): Promise<Buffer> {
+  return (await unlockSlot(keyring, userId, passphrase)).dataKey
+}
+
+/** The data key and what the slot vouches for (its role; the owner's profile from setup). */
+export async function unlockSlot(keyring: Keyring, userId: string, passphrase: string): Promise<{ dataKey: Buffer } & SlotClaims> {
   const slot = slotFor(keyring, userId)
-  if (!slot || typeof passphrase !== 'string' || passphrase.length === 0) throw new WrongPassphraseError()
+  if (!slot || typeof passphrase !== 'string' || passphrase.length === 0) {
+    if (typeof passphrase === 'string') await deriveWrappingKey(passphrase, decoySalt, keyring.slots[0]?.kdf ?? keyring.kdf).then((k) => k.fill(0), () => undefined)
+    throw new WrongPassphraseError()
+  }
   const dataKey = await unwrapSlot(slot, passphrase)
   if (!matchesKeyCheck(keyring, dataKey)) {
     dataKey.fill(0)
     throw new KeyringDamagedError(['keyCheck'])
   }
-  return dataKey
+  return { dataKey, role: slot.role ?? null, profile: slot.profile ?? null }
 }
 
 /** Gives another user a passphrase; the caller has the data key from an unlocked session. */
 export async function addPassphraseSlot(keyring: Keyring, dataKey: Buffer, userId: string, passphrase: string, options: SlotOptions = {}): Promise<Keyring> {
   if (!matchesKeyCheck(keyring, dataKey)) throw new Error('The data key given does not belong to this keyring')
   if (slotFor(keyring, userId)) throw new SlotExistsError()
-  const slot = await wrapSlot(dataKey, userId, passphrase, options.kdf ?? keyring.kdf, options.now)
+  const slot = await wrapSlot(dataKey, { userId, role: options.role }, passphrase, costForNewSlot(keyring, options), options.now)
   return { ...keyring, slots: [...keyring.slots, slot] }
 }
 
@@ -181,7 +223,7 @@ export async function changePassphrase(keyring: Keyring, userId: string, oldPass
   const dataKey = await unlockWithPassphrase(keyring, userId, oldPassphrase)
   try {
     const old = slotFor(keyring, userId)!
-    const slot = await wrapSlot(dataKey, userId, newPassphrase, options.kdf ?? keyring.kdf, options.now, old.id)
+    const slot = await wrapSlot(dataKey, { userId, role: options.role ?? old.role, profile: old.profile }, newPassphrase, costForNewSlot(keyring, options), options.now, old.id)
     return { ...keyring, slots: keyring.slots.map((s) => (s.id === old.id ? slot : s)) }
   } finally {
     dataKey.fill(0)
@@ -195,7 +237,7 @@ export async function changePassphrase(keyring: Keyring, userId: string, oldPass
 export async function resetPassphrase(keyring: Keyring, dataKey: Buffer, userId: string, passphrase: string, options: SlotOptions = {}): Promise<Keyring> {
   if (!matchesKeyCheck(keyring, dataKey)) throw new Error('The data key given does not belong to this keyring')
   const old = slotFor(keyring, userId)
-  const slot = await wrapSlot(dataKey, userId, passphrase, options.kdf ?? keyring.kdf, options.now, old?.id)
+  const slot = await wrapSlot(dataKey, { userId, role: options.role ?? old?.role, profile: old?.profile }, passphrase, costForNewSlot(keyring, options), options.now, old?.id)
   return { ...keyring, slots: old ? keyring.slots.map((s) => (s.id === old.id ? slot : s)) : [...keyring.slots, slot] }
 }
 
@@ -283,9 +325,16 @@ function matchesKeyCheck(keyring: Keyring, dataKey: Buffer): boolean {
   return timingSafeEqual(Buffer.from(keyCheckOf(dataKey), 'base64'), Buffer.from(keyring.keyCheck, 'base64'))
 }
 
-/** What the GCM tag also vouches for: editing any of it makes the slot fail to unwrap. */
-const associatedData = (slot: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf' | 'salt'>) =>
-  Buffer.from(JSON.stringify([KEYRING_FORMAT, KEYRING_VERSION, slot.id, slot.kind, slot.userId, slot.kdf.name, slot.kdf.N, slot.kdf.r, slot.kdf.p, slot.salt]))
+/**
+ * What the GCM tag also vouches for: editing any of it makes the slot fail to unwrap. A slot with
+ * a role binds it (and the setup profile) in a second layout, so a role can be neither added to
+ * an old slot, nor removed, nor changed.
+ */
+const associatedData = (slot: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'kdf' | 'salt' | 'role' | 'profile'>) => {
+  const base = [slot.id, slot.kind, slot.userId, slot.kdf.name, slot.kdf.N, slot.kdf.r, slot.kdf.p, slot.salt]
+  if (slot.role === undefined && slot.profile === undefined) return Buffer.from(JSON.stringify([KEYRING_FORMAT, KEYRING_VERSION, ...base]))
+  return Buffer.from(JSON.stringify([KEYRING_FORMAT, 'slot-claims/v2', ...base, slot.role ?? null, slot.profile ?? null]))
+}
 
 /** Passphrases are NFC-normalized, so the same words typed on another keyboard or OS still match. */
 function deriveWrappingKey(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
@@ -295,12 +344,27 @@ function deriveWrappingKey(passphrase: string, salt: Buffer, kdf: KdfParams): Pr
   )
 }
 
-async function wrapSlot(dataKey: Buffer, userId: string, passphrase: string, kdf: KdfParams, now = () => new Date(), id: string = randomUUID()): Promise<KeySlot> {
+interface SlotHead {
+  userId: string
+  role?: Role
+  profile?: SlotProfile
+}
+
+async function wrapSlot(dataKey: Buffer, who: SlotHead, passphrase: string, kdf: KdfParams, now = () => new Date(), id: string = randomUUID()): Promise<KeySlot> {
+  const { userId } = who
   if (typeof userId !== 'string' || userId.length === 0) throw new TypeError('A key slot needs a user ID')
   if (typeof passphrase !== 'string' || passphrase.length === 0) throw new TypeError('A passphrase is required')
   const salt = randomBytes(SALT_BYTES)
   const iv = randomBytes(IV_BYTES)
-  const head = { id, kind: 'passphrase' as const, userId, kdf, salt: salt.toString('base64') }
+  const head = {
+    id,
+    kind: 'passphrase' as const,
+    userId,
+    kdf,
+    salt: salt.toString('base64'),
+    ...(who.role ? { role: who.role } : {}),
+    ...(who.profile ? { profile: who.profile } : {})
+  }
   const wrappingKey = await deriveWrappingKey(passphrase, salt, kdf)
   try {
     const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv)

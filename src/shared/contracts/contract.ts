@@ -13,7 +13,7 @@ export interface AuditTarget {
 
 /**
  * What a call writes to the audit log when it succeeds, in the same transaction as its write.
- * Calls without one (lists, search) write nothing. Without `target`, main takes the entity ID
+ * Calls without one (lists of names, settings) write nothing; every read of clinical content has one. Without `target`, main takes the entity ID
  * from output.id, else input.id, and the client ID from output.clientId, else input.clientId
  * (a client's own ID for entity 'client').
  */
@@ -21,6 +21,8 @@ export interface AuditIntent<In = unknown, Out = unknown> {
   action: AuditAction
   entity: AuditEntity
   target?(input: In, output: Out): AuditTarget
+  /** A read that shows several clients' records (a search) writes one entry per client instead. */
+  targets?(input: In, output: Out): AuditTarget[]
 }
 
 /**

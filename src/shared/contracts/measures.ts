@@ -84,14 +84,16 @@ export const measureTrend = z.strictObject({
 export type MeasureTrend = z.infer<typeof measureTrend>
 
 const byClient = z.strictObject({ clientId: uuid('Client ID') })
+/** Reading a client's scores is a read of clinical content: it is logged like opening a note. */
+const viewMeasures = { action: 'view', entity: 'measure', target: (input: { clientId: string }) => ({ entityId: null, clientId: input.clientId }) } as const
 const measureId = uuid('Measure ID')
 
 /** Outcome measures: answers and scores are clinical, so owner and clinician only. */
 export const measuresContracts = {
   /** A client's measures, newest first, each compared with that kind's baseline. Voided ones are left out. */
-  list: defineContract('measures:list', byClient, z.array(measureRow), { roles: CLINICAL_ROLES }),
+  list: defineContract('measures:list', byClient, z.array(measureRow), { roles: CLINICAL_ROLES, audit: viewMeasures }),
   /** Points by date per kind, plus dosing dates for markers. */
-  trend: defineContract('measures:trend', byClient, measureTrend, { roles: CLINICAL_ROLES }),
+  trend: defineContract('measures:trend', byClient, measureTrend, { roles: CLINICAL_ROLES, audit: viewMeasures }),
   /** Scores the answers (total, band, safety flag) and stores them with the answers. */
   create: defineContract('measures:create', z.strictObject({ clientId: uuid('Client ID'), measure: measureInput }), measure, {
     roles: CLINICAL_ROLES,

@@ -135,7 +135,10 @@ const noteId = uuid('Note ID')
  */
 export const notesContracts = {
   /** The notes of one session, oldest first, without their content. */
-  list: defineContract('notes:list', z.strictObject({ sessionId: uuid('Session ID') }), z.array(noteSummary), { roles: CLINICAL_ROLES }),
+  list: defineContract('notes:list', z.strictObject({ sessionId: uuid('Session ID') }), z.array(noteSummary), {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'view', entity: 'session', target: (input) => ({ entityId: input.sessionId }) }
+  }),
   /** Opening a note is a read the audit log keeps. */
   get: defineContract('notes:get', z.strictObject({ id: noteId }), note, { roles: CLINICAL_ROLES, audit: { action: 'view', entity: 'note' } }),
   /** A new, empty draft; the template defaults to the session kind's (defaultTemplateFor). */
@@ -176,5 +179,16 @@ export const notesContracts = {
     }
   ),
   /** Full-text search over note content and addenda; newest notes first. */
-  search: defineContract('notes:search', noteSearchInput, z.array(noteSearchHit), { roles: CLINICAL_ROLES })
+  search: defineContract('notes:search', noteSearchInput, z.array(noteSearchHit), {
+    roles: CLINICAL_ROLES,
+    // One entry per client whose notes the results show (none found: one entry, no client).
+    audit: {
+      action: 'view',
+      entity: 'note',
+      targets: (_input, hits) => {
+        const clients = [...new Set(hits.map((h) => h.clientId))]
+        return clients.length === 0 ? [{ entityId: null, clientId: null }] : clients.map((clientId) => ({ entityId: null, clientId }))
+      }
+    }
+  })
 }

@@ -28,7 +28,10 @@ export const screeningItem = z.strictObject({
 export type ScreeningItem = z.infer<typeof screeningItem>
 
 export const screeningContracts = {
-  get: defineContract('screening:get', z.strictObject({ clientId: uuid('Client ID') }), z.array(screeningItem), { roles: CLINICAL_ROLES }),
+  get: defineContract('screening:get', z.strictObject({ clientId: uuid('Client ID') }), z.array(screeningItem), {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'view', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) }
+  }),
   record: defineContract(
     'screening:record',
     z.strictObject({ clientId: uuid('Client ID'), itemKey: screeningItemKey, item: screeningRecordInput }),

@@ -14,7 +14,9 @@ export const AUDIT_ACTIONS = [
   'view',
   'export',
   'sign_in',
-  'sign_in_failed'
+  'sign_in_failed',
+  'lock',
+  'sign_out'
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -78,6 +78,8 @@ describe('audit entries: one per audited call', () => {
     expect(await expectOne<Diagnosis[]>('diagnoses:remove', { id: first!.id }, () => ({ action: 'remove', entity: 'diagnosis', entityId: first!.id, clientId: c.id }))).toEqual([])
 
     await expectOne('screening:record', { clientId: c.id, itemKey: 'glaucoma', item: review }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))
+    // Reads of clinical content are logged as views of whose record they showed.
+    await expectOne('screening:get', { clientId: c.id }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
 
     const k = await expectOne<Consent>('consents:create', { clientId: c.id, consent }, (v) => ({ action: 'create', entity: 'consent', entityId: v.id, clientId: c.id }))
     await expectOne('consents:revoke', { id: k.id, revokedOn: '2026-02-01' }, () => ({ action: 'revoke', entity: 'consent', entityId: k.id, clientId: c.id }))
@@ -94,6 +96,7 @@ describe('audit entries: one per audited call', () => {
     await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
     const note = await expectOne<Note>('notes:create', { sessionId: session.id }, (v) => ({ action: 'create', entity: 'note', entityId: v.id, clientId: c.id }))
     await expectOne('notes:get', { id: note.id }, () => ({ action: 'view', entity: 'note', entityId: note.id, clientId: c.id }))
+    await expectOne('notes:list', { sessionId: session.id }, () => ({ action: 'view', entity: 'session', entityId: session.id, clientId: c.id }))
     const saved = await expectOne<Note>('notes:save', { id: note.id, revision: note.revision, body: signableDosingBody() }, () => ({
       action: 'update', entity: 'note', entityId: note.id, clientId: c.id
     }))
@@ -104,6 +107,10 @@ describe('audit entries: one per audited call', () => {
     const measure = await expectOne<Measure>('measures:create', { clientId: c.id, measure: phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]) }, (v) => ({
       action: 'create', entity: 'measure', entityId: v.id, clientId: c.id
     }))
+    await expectOne('measures:list', { clientId: c.id }, () => ({ action: 'view', entity: 'measure', entityId: null, clientId: c.id }))
+    await expectOne('measures:trend', { clientId: c.id }, () => ({ action: 'view', entity: 'measure', entityId: null, clientId: c.id }))
+    await expectOne('notes:search', { query: 'lot' }, () => ({ action: 'view', entity: 'note', entityId: null, clientId: c.id }))
+    await expectOne('notes:search', { query: 'nothingmatchesthis' }, () => ({ action: 'view', entity: 'note', entityId: null, clientId: null }))
     await expectOne('measures:acknowledge', { id: measure.id }, () => ({ action: 'update', entity: 'measure', entityId: measure.id, clientId: c.id }))
     await expectOne('measures:void', { id: measure.id, reason: 'Entered for the wrong client' }, () => ({ action: 'archive', entity: 'measure', entityId: measure.id, clientId: c.id }))
 
@@ -155,14 +162,13 @@ describe('audit entries: one per audited call', () => {
     }
   })
 
-  it('does not log lists, search or the other reads', async () => {
+  it('does not log lists of names, the client search or the other non-clinical reads', async () => {
     const c = await createClient(app)
     const before = app.count('audit_log')
     await app.ok('clients:list', {})
     await app.ok('clients:search', { query: 'lopez' })
     await app.ok('insurance:list', { clientId: c.id })
     await app.ok('diagnoses:list', { clientId: c.id })
-    await app.ok('screening:get', { clientId: c.id })
     await app.ok('consents:list', { clientId: c.id })
     await app.ok('practice:get', {})
     await app.ok('audit:list', {})

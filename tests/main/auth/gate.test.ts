@@ -183,7 +183,7 @@ describe('lock', () => {
     expect(await fail(host, 'clients:list')).toMatchObject({ code: 'locked' })
     expect(await stateOf(host)).toBe('locked')
     await ok(host, 'auth:unlock', { passphrase: TEST_OWNER.passphrase })
-    expect(auditActions(host).map((e) => e.action)).toEqual(['create', 'sign_in', 'sign_in_failed', 'sign_in', 'sign_in'])
+    expect(auditActions(host).map((e) => e.action)).toEqual(['create', 'sign_in', 'lock', 'sign_in_failed', 'sign_in', 'lock', 'sign_in'])
   })
 
   it('signing out closes the practice; signing back in opens it', async () => {

@@ -251,7 +251,7 @@ describe('encryption at rest', () => {
     const dbBefore = readFileSync(practice.dbPath)
 
     const path = keyringPathIn(practice.dir)
-    await writeKeyring(path, await changePassphrase(await readKeyring(path), OWNER, PASS, 'a brand new passphrase'))
+    await writeKeyring(path, await changePassphrase(await readKeyring(path), OWNER, PASS, 'a brand new passphrase', { kdf }))
     // Nothing was re-encrypted: the database file is byte for byte the same.
     expect(readFileSync(practice.dbPath).equals(dbBefore)).toBe(true)
 

@@ -154,7 +154,7 @@ describe('slots', () => {
   it('changing a passphrase rewraps that slot only: same data key, old passphrase stops working', async () => {
     const { keyring, dataKey } = await newKeyring()
     const two = await addPassphraseSlot(keyring, dataKey, 'assistant-id', 'second passphrase here', { kdf })
-    const changed = await changePassphrase(two, OWNER, PASS, 'a brand new passphrase')
+    const changed = await changePassphrase(two, OWNER, PASS, 'a brand new passphrase', { kdf })
     expect((await unlockWithPassphrase(changed, OWNER, 'a brand new passphrase')).equals(dataKey)).toBe(true)
     await expect(unlockWithPassphrase(changed, OWNER, PASS)).rejects.toBeInstanceOf(WrongPassphraseError)
     const [before, after] = [slotFor(two, OWNER)!, slotFor(changed, OWNER)!]
@@ -172,7 +172,7 @@ describe('slots', () => {
 
   it('a reset sets a passphrase from an unlocked session without the old one', async () => {
     const { keyring, dataKey } = await newKeyring()
-    const reset = await resetPassphrase(keyring, dataKey, OWNER, 'reset passphrase')
+    const reset = await resetPassphrase(keyring, dataKey, OWNER, 'reset passphrase', { kdf })
     expect((await unlockWithPassphrase(reset, OWNER, 'reset passphrase')).equals(dataKey)).toBe(true)
     await expect(unlockWithPassphrase(reset, OWNER, PASS)).rejects.toBeInstanceOf(WrongPassphraseError)
   })
@@ -304,7 +304,7 @@ describe('readKeyring and writeKeyring', () => {
     await writeKeyring(path, keyring)
     expect(await readKeyring(path)).toEqual(keyring)
     expect((await unlockWithPassphrase(await readKeyring(path), OWNER, PASS)).equals(dataKey)).toBe(true)
-    const changed = await changePassphrase(keyring, OWNER, PASS, 'rotated')
+    const changed = await changePassphrase(keyring, OWNER, PASS, 'rotated', { kdf })
     await writeKeyring(path, changed)
     expect(await readKeyring(path)).toEqual(changed)
     expect(readdirSync(dir)).toEqual(['keyring.json'])

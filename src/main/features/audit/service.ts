@@ -94,7 +94,8 @@ export function createAuditService(ctx: ServiceContext) {
 
     /** Dispatch's one call site: the entry a contract declares, for the call that just succeeded. */
     recordCall({ channel, intent, input, output }: AuditedCall): void {
-      append({ channel, action: intent.action, entity: intent.entity, ...auditTargetOf(intent, input, output) })
+      const targets = intent.targets?.(input, output) ?? [auditTargetOf(intent, input, output)]
+      for (const target of targets) append({ channel, action: intent.action, entity: intent.entity, ...target })
     },
 
     /** After a rollback: the head kept in memory may be an entry that was never committed. */

@@ -13,7 +13,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   view: 'Viewed chart',
   export: 'Exported',
   sign_in: 'Signed in',
-  sign_in_failed: 'Sign-in failed'
+  sign_in_failed: 'Sign-in failed',
+  lock: 'Locked the app',
+  sign_out: 'Signed out'
 }
 
 /** One row's action: a 'view' is "Viewed chart" only when a client's chart was opened. */
