@@ -24,36 +24,39 @@ test('lists what was done newest first, filters by action and client, and verifi
   await expect(page).toHaveURL(/#\/settings\/audit$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
 
-  // Newest first: the chart view, the client's creation, the practice profile save, then the
-  // owner's sign-in and account (the harness set the practice up as E2E_OWNER).
-  await expect(rows(page)).toHaveCount(5)
-  await expect(rows(page).nth(0)).toContainText('Viewed chart')
-  await expect(rows(page).nth(0)).toContainText('clients:get')
-  await expect(rows(page).nth(1)).toContainText('Created')
-  await expect(rows(page).nth(2)).toContainText('Changed')
-  await expect(rows(page).nth(2)).toContainText('Practice')
-  await expect(rows(page).nth(3)).toContainText('Signed in')
-  await expect(rows(page).nth(3)).toContainText('Dana Whitfield')
-  await expect(rows(page).nth(4)).toContainText('Created')
-  await expect(rows(page).nth(4)).toContainText('User')
+  // Newest first: the overview's screening read (clinical reads are logged too), the chart view,
+  // the client's creation, the practice profile save, then the owner's sign-in and account (the
+  // harness set the practice up as E2E_OWNER).
+  await expect(rows(page)).toHaveCount(6)
+  await expect(rows(page).nth(0)).toContainText('Viewed')
+  await expect(rows(page).nth(0)).toContainText('Screening')
+  await expect(rows(page).nth(1)).toContainText('Viewed chart')
+  await expect(rows(page).nth(1)).toContainText('clients:get')
+  await expect(rows(page).nth(2)).toContainText('Created')
+  await expect(rows(page).nth(3)).toContainText('Changed')
+  await expect(rows(page).nth(3)).toContainText('Practice')
+  await expect(rows(page).nth(4)).toContainText('Signed in')
+  await expect(rows(page).nth(4)).toContainText('Dana Whitfield')
+  await expect(rows(page).nth(5)).toContainText('Created')
+  await expect(rows(page).nth(5)).toContainText('User')
   // No name is fetched for a client row: the record is named by kind, with a link to the chart.
   await expect(table(page)).not.toContainText('Delgado')
-  await expect(rows(page).nth(0).getByRole('link', { name: /^Chart/ })).toHaveAttribute('href', `#/clients/${client.id}`)
+  await expect(rows(page).nth(1).getByRole('link', { name: /^Chart/ })).toHaveAttribute('href', `#/clients/${client.id}`)
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
 
   // Verify: the chain is whole.
   await page.getByRole('button', { name: 'Verify the log' }).click()
   const verdict = page.getByRole('status').filter({ hasText: 'The log is intact' })
-  await expect(verdict).toContainText('The log is intact — 5 entries checked')
+  await expect(verdict).toContainText('The log is intact — 6 entries checked')
   await expectAccessible(page, 'audit log')
   await shot(page, '80-audit-log')
 
-  // Filter by action: only the chart view is left; the URL keeps the filter.
+  // Filter by action: only the two reads are left; the URL keeps the filter.
   await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Viewed chart' })
   await expect(page).toHaveURL(/action=view/)
-  await expect(rows(page)).toHaveCount(1)
-  await expect(rows(page).first()).toContainText('Viewed chart')
-  await expect(page.getByText('1 entry matches')).toBeVisible()
+  await expect(rows(page)).toHaveCount(2)
+  await expect(rows(page).nth(1)).toContainText('Viewed chart')
+  await expect(page.getByText('2 entries match')).toBeVisible()
 
   // A date range that ended yesterday holds nothing; clearing the filters brings every entry back.
   const yesterday = new Date(Date.now() - 86_400_000)
@@ -61,15 +64,15 @@ test('lists what was done newest first, filters by action and client, and verifi
   await page.getByLabel('To', { exact: true }).fill(day)
   await expect(page.getByText('No entries match these filters')).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
-  await expect(rows(page)).toHaveCount(5)
+  await expect(rows(page)).toHaveCount(6)
 
   // "This client", as a chart's link reaches it: the practice-wide entry drops out.
   await page.goto(`/#/settings/audit?client=${client.id}`)
   await expect(page.getByRole('link', { name: /^This client/ })).toBeVisible()
-  await expect(rows(page)).toHaveCount(2)
+  await expect(rows(page)).toHaveCount(3)
   await page.getByRole('button', { name: 'Show entries for all clients' }).click()
-  await expect(rows(page)).toHaveCount(5)
-  expect(await call<{ ok: boolean }>(harness, 'audit:verify')).toMatchObject({ ok: true, checked: 5 })
+  await expect(rows(page)).toHaveCount(6)
+  expect(await call<{ ok: boolean }>(harness, 'audit:verify')).toMatchObject({ ok: true, checked: 6 })
 })
 
 test('an altered log is reported in plain words with what to do', async ({ page, harness }) => {

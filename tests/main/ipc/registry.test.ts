@@ -30,7 +30,7 @@ describe('contract registry', () => {
     }
   })
 
-  it('declares what the audit log records for every call that changes a record, and for opening a chart', () => {
+  it('declares what the audit log records for every call that changes a record, and for every clinical read', () => {
     const intents = Object.fromEntries(allContracts().filter((c) => c.audit).map((c) => [c.channel, `${c.audit!.action} ${c.audit!.entity}`]))
     expect(intents).toEqual({
       'clients:get': 'view client',
@@ -45,6 +45,7 @@ describe('contract registry', () => {
       'diagnoses:remove': 'remove diagnosis',
       'diagnoses:setPrimary': 'update diagnosis',
       'diagnoses:reorder': 'update diagnosis',
+      'screening:get': 'view screening_item',
       'screening:record': 'create screening_item',
       'consents:create': 'create consent',
       'consents:revoke': 'revoke consent',
@@ -52,11 +53,15 @@ describe('contract registry', () => {
       'sessions:update': 'update session',
       'courses:create': 'create course',
       'courses:update': 'update course',
+      'notes:list': 'view session',
+      'notes:search': 'view note',
       'notes:get': 'view note',
       'notes:create': 'create note',
       'notes:save': 'update note',
       'notes:sign': 'sign note',
       'notes:addAddendum': 'create addendum',
+      'measures:list': 'view measure',
+      'measures:trend': 'view measure',
       'measures:create': 'create measure',
       'measures:acknowledge': 'update measure',
       'measures:void': 'archive measure',
