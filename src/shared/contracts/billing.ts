@@ -203,19 +203,13 @@ export type Charge = z.infer<typeof charge>
 export const adjustmentInput = z
   .strictObject({
     kind: adjustmentKind,
-    /** A fixed amount, or… */
-    amountCents: cents('Amount', 1).nullish().transform((v) => v ?? null),
-    /** …a percent of the charge in basis points (25 % = 2500), rounded half away from zero to the cent. */
-    percentBp: z
-      .int({ error: 'Percent must be a whole number of hundredths' })
-      .min(1, { error: 'Percent must be more than 0' })
-      .max(PERCENT_SCALE, { error: 'Percent cannot be more than 100' })
-      .nullish()
-      .transform((v) => v ?? null),
+    /** A fixed amount in cents, or a percent of the charge in basis points (25 % = 2500), rounded half away from zero to the cent. */
+    mode: z.enum(['amount', 'percent'], { error: 'Choose an amount or a percent' }),
+    value: cents('Amount', 1),
     date: isoDate('Date'),
     reason
   })
-  .refine((a) => (a.amountCents === null) !== (a.percentBp === null), { path: ['amountCents'], error: 'Give either an amount or a percent' })
+  .refine((a) => a.mode === 'amount' || a.value <= PERCENT_SCALE, { path: ['value'], error: 'Percent cannot be more than 100' })
 export type AdjustmentInput = z.input<typeof adjustmentInput>
 
 export const adjustment = z.strictObject({
@@ -529,7 +523,8 @@ export const billingContracts = {
   }),
   payments: defineContract('billing:payments', dateRange, z.array(payment), { roles: BILLING_ROLES }),
   aging: defineContract('billing:aging', z.strictObject({ asOf: isoDate('As of').optional() }), aging, { roles: BILLING_ROLES }),
-  monthTotals: defineContract('billing:monthTotals', z.strictObject({ year: z.int({ error: 'Year is required' }).min(2000, { error: 'Year is too early' }).max(2100, { error: 'Year is too late' }) }), z.array(monthTotal), {
+  /** The twelve months of the calendar year of `asOf`. */
+  monthTotals: defineContract('billing:monthTotals', z.strictObject({ asOf: isoDate('Year') }), z.array(monthTotal), {
     roles: BILLING_ROLES
   }),
   exportCsv: defineContract('billing:exportCsv', dateRange, exportResult, { roles: BILLING_ROLES, audit: { action: 'export', entity: 'practice', ...practiceWide } })

@@ -41,6 +41,7 @@ export const feeItems = sqliteTable(
     modifiers: text('modifiers').notNull(),
     description: text('description').notNull(),
     unitFeeCents: integer('unit_fee_cents').notNull(),
+    /** The usual range of a line's amount (units × fee), for the fee schedule's reader; never enforced on a charge. */
     minFeeCents: integer('min_fee_cents'),
     maxFeeCents: integer('max_fee_cents'),
     archivedAt: text('archived_at'),

@@ -30,6 +30,6 @@ export const billingHandlers = ({ billing }: Services): Handlers<'billing'> => (
   invoices: ({ openOnly }) => billing.invoices(openOnly),
   payments: ({ from, to }) => billing.payments(from, to),
   aging: ({ asOf }) => billing.aging(asOf),
-  monthTotals: ({ year }) => billing.monthTotals(year),
+  monthTotals: ({ asOf }) => billing.monthTotals(Number(asOf.slice(0, 4))),
   exportCsv: ({ from, to }) => billing.exportCsv(from, to)
 })

@@ -444,9 +444,9 @@ export function createBillingRepository(sqlite: Sqlite) {
     /** payments − applied − refunds: the client's credit, from the rows. */
     credit: (clientId: string): number =>
       (get<{ c: number }>(
-        `SELECT coalesce((SELECT sum(CASE kind WHEN 'payment' THEN amount_cents ELSE -amount_cents END) FROM payments WHERE client_id = ?1 AND voided_at IS NULL), 0)
-          - coalesce((SELECT sum(amount_cents) FROM allocations WHERE client_id = ?1 AND voided_at IS NULL), 0) AS c`,
-        clientId
+        `SELECT coalesce((SELECT sum(CASE kind WHEN 'payment' THEN amount_cents ELSE -amount_cents END) FROM payments WHERE client_id = @clientId AND voided_at IS NULL), 0)
+          - coalesce((SELECT sum(amount_cents) FROM allocations WHERE client_id = @clientId AND voided_at IS NULL), 0) AS c`,
+        { clientId }
       )?.c ?? 0),
 
     // ---- reports
@@ -466,14 +466,13 @@ export function createBillingRepository(sqlite: Sqlite) {
       all<{ month: string; charged: number; adjusted: number; received: number; refunded: number }>(
         `WITH m AS (
            SELECT substr(date_of_service, 1, 7) AS month, amount_cents AS charged, 0 AS adjusted, 0 AS received, 0 AS refunded FROM charges
-             WHERE voided_at IS NULL AND held = 0 AND date_of_service >= ?1 AND date_of_service <= ?2
+             WHERE voided_at IS NULL AND held = 0 AND date_of_service >= @from AND date_of_service <= @to
            UNION ALL SELECT substr(a.date, 1, 7), 0, a.amount_cents, 0, 0 FROM adjustments a JOIN charges c ON c.id = a.charge_id
-             WHERE a.voided_at IS NULL AND c.voided_at IS NULL AND c.held = 0 AND a.date >= ?1 AND a.date <= ?2
+             WHERE a.voided_at IS NULL AND c.voided_at IS NULL AND c.held = 0 AND a.date >= @from AND a.date <= @to
            UNION ALL SELECT substr(received_on, 1, 7), 0, 0, CASE kind WHEN 'payment' THEN amount_cents ELSE 0 END, CASE kind WHEN 'refund' THEN amount_cents ELSE 0 END
-             FROM payments WHERE voided_at IS NULL AND received_on >= ?1 AND received_on <= ?2)
+             FROM payments WHERE voided_at IS NULL AND received_on >= @from AND received_on <= @to)
          SELECT month, sum(charged) AS charged, sum(adjusted) AS adjusted, sum(received) AS received, sum(refunded) AS refunded FROM m GROUP BY month ORDER BY month`,
-        from,
-        to
+        { from, to }
       ),
     /** The accountant's rows for a date range: every ledger line with its client's record ID. */
     exportRows: (from: string, to: string) => ({

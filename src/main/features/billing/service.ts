@@ -39,6 +39,29 @@ export const ARCHIVED_MESSAGE = 'This client is archived. Restore the client bef
 const splitList = (s: string): string[] => (s ? s.split(',') : [])
 const invoiceArchived = (s: string) => s === 'void'
 
+const chargeState = (row: ChargeRow): Charge['state'] =>
+  row.voidedAt ? 'void' : row.invoiceId ? 'invoiced' : row.held ? 'held' : 'unbilled'
+
+const toInvoice = (row: InvoiceRow): Invoice => {
+  const open = row.status === 'void' ? 0 : row.totalCents - row.adjusted - row.paid
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    clientName: row.clientName,
+    number: row.number,
+    status: invoiceStatus(row.status, row.totalCents - row.adjusted, open),
+    issuedOn: row.issuedOn,
+    totalCents: row.totalCents,
+    adjustedCents: row.status === 'void' ? 0 : row.adjusted,
+    paidCents: row.status === 'void' ? 0 : row.paid,
+    openCents: open,
+    lineCount: row.lineCount,
+    note: row.note,
+    voidReason: row.voidReason,
+    createdAt: row.createdAt
+  }
+}
+
 /** Writes a ledger CSV through the exports folder (features/exports); injected so billing needs no file system. */
 export type CsvWriter = (baseName: string, content: string) => { path: string; fileName: string; bytes: number }
 
@@ -78,7 +101,7 @@ export function createBillingService(
     return letters.map((letter) => {
       const index = letter.charCodeAt(0) - 65
       const dx = current[index]
-      if (!dx) throw invalid('A diagnosis pointer points past the client’s diagnoses.', { [field]: `Pointer ${letter} is not one of the client’s current diagnoses` })
+      if (!dx) throw conflict('A diagnosis pointer points past the client’s diagnoses.', { [field]: `Pointer ${letter} is not one of the client’s current diagnoses` })
       return dx.id
     })
   }
@@ -87,15 +110,12 @@ export function createBillingService(
     if (userId === null) return null
     const u = repo.userRole(userId)
     if (!u || u.deactivatedAt || (u.role !== 'owner' && u.role !== 'clinician')) {
-      throw invalid('Choose an active clinician or the owner.', { [field]: 'Choose an active clinician or the owner as the rendering clinician' })
+      throw conflict('Choose an active clinician or the owner.', { [field]: 'Choose an active clinician or the owner as the rendering clinician' })
     }
     return userId
   }
 
   // ---- shapes ------------------------------------------------------------------------------------
-  const chargeState = (row: ChargeRow): Charge['state'] =>
-    row.voidedAt ? 'void' : row.invoiceId ? 'invoiced' : row.held ? 'held' : 'unbilled'
-
   const toCharges = (rows: readonly ChargeRow[]): Charge[] => {
     if (rows.length === 0) return []
     const lettersByClient = new Map<string, Map<string, { letter: PointerLetter; code: string }>>()
@@ -148,25 +168,7 @@ export function createBillingService(
   }
   const toCharge = (row: ChargeRow): Charge => toCharges([row])[0]!
 
-  const toInvoice = (row: InvoiceRow): Invoice => {
-    const open = row.status === 'void' ? 0 : row.totalCents - row.adjusted - row.paid
-    return {
-      id: row.id,
-      clientId: row.clientId,
-      clientName: row.clientName,
-      number: row.number,
-      status: invoiceStatus(row.status, row.totalCents - row.adjusted, open),
-      issuedOn: row.issuedOn,
-      totalCents: row.totalCents,
-      adjustedCents: row.status === 'void' ? 0 : row.adjusted,
-      paidCents: row.status === 'void' ? 0 : row.paid,
-      openCents: open,
-      lineCount: row.lineCount,
-      note: row.note,
-      voidReason: row.voidReason,
-      createdAt: row.createdAt
-    }
-  }
+
   const invoiceDetail = (id: string): InvoiceDetail => ({ ...toInvoice(requireInvoice(id)), lines: toCharges(repo.chargesOfInvoice(id)) })
 
   const toPayments = (rows: readonly PaymentRow[]): Payment[] => {
@@ -313,12 +315,11 @@ export function createBillingService(
       ...liveAdjustments.map((a) => ({ type: 'adjustment' as const, amount: a.amountCents })),
       ...payments.map((p) => (p.kind === 'payment' ? { type: 'payment' as const, amount: p.amountCents, applied: p.appliedCents } : { type: 'refund' as const, amount: p.amountCents }))
     ])
-    const sum = (xs: readonly number[]) => sumCents(xs)
     const fullTotals: AccountTotals = {
       ...totals,
-      invoicedOpen: sum(invoices.filter((i) => i.status !== 'void' && i.status !== 'draft').map((i) => i.openCents)),
-      unbilled: sum(charges.filter((c) => c.state === 'unbilled').map((c) => c.amountCents - c.adjustedCents)),
-      held: sum(charges.filter((c) => c.state === 'held').map((c) => c.amountCents))
+      invoicedOpen: sumCents(invoices.filter((i) => i.status !== 'void' && i.status !== 'draft').map((i) => i.openCents)),
+      unbilled: sumCents(charges.filter((c) => c.state === 'unbilled').map((c) => c.amountCents - c.adjustedCents)),
+      held: sumCents(charges.filter((c) => c.state === 'held').map((c) => c.amountCents))
     }
 
     const codeOf = new Map(charges.map((c) => [c.id, c]))
@@ -392,20 +393,20 @@ export function createBillingService(
     requireClient(clientId, true)
     let rows: ChargeRow[]
     if (chargeIds) {
-      if (new Set(chargeIds).size !== chargeIds.length) throw invalid('A charge is listed twice.', { chargeIds: 'A charge is listed twice' })
+      if (new Set(chargeIds).size !== chargeIds.length) throw conflict('A charge is listed twice.', { chargeIds: 'A charge is listed twice' })
       rows = repo.chargesByIds(chargeIds)
       if (rows.length !== chargeIds.length || rows.some((r) => r.clientId !== clientId)) {
-        throw invalid('A charge is not one of this client’s.', { chargeIds: 'Choose charges of this client' })
+        throw conflict('A charge is not one of this client’s.', { chargeIds: 'Choose charges of this client' })
       }
       const problem = rows.find((r) => r.voidedAt || r.invoiceId || r.held)
       if (problem) {
         const why = problem.voidedAt ? 'A void charge cannot be invoiced' : problem.invoiceId ? 'A charge is already on an invoice' : 'A held charge waits for its note to be signed'
-        throw invalid(`${why}.`, { chargeIds: why })
+        throw conflict(`${why}.`, { chargeIds: why })
       }
       rows.sort((a, b) => (a.dateOfService < b.dateOfService ? -1 : a.dateOfService > b.dateOfService ? 1 : a.createdAt < b.createdAt ? -1 : 1))
     } else {
       rows = repo.unbilledOfClient(clientId)
-      if (rows.length === 0) throw invalid('This client has no unbilled charges to invoice.', { chargeIds: 'There are no unbilled charges' })
+      if (rows.length === 0) throw conflict('This client has no unbilled charges to invoice.', { chargeIds: 'There are no unbilled charges' })
     }
     const date = issue ? (issuedOn ?? today()) : null
     const year = Number((date ?? today()).slice(0, 4))
@@ -470,9 +471,9 @@ export function createBillingService(
 
   const requireIssuedInvoiceOf = (clientId: string, invoiceId: string, field: string) => {
     const inv = repo.invoice(invoiceId)
-    if (!inv || inv.clientId !== clientId) throw invalid('That invoice is not one of this client’s.', { [field]: 'Choose an invoice of this client' })
-    if (inv.status !== 'issued') throw invalid('Payments apply to issued invoices only.', { [field]: inv.status === 'void' ? 'This invoice is void' : 'Issue this invoice first' })
-    if (inv.totalCents - inv.adjusted - inv.paid <= 0) throw invalid('This invoice is already paid.', { [field]: 'This invoice is already paid' })
+    if (!inv || inv.clientId !== clientId) throw conflict('That invoice is not one of this client’s.', { [field]: 'Choose an invoice of this client' })
+    if (inv.status !== 'issued') throw conflict('Payments apply to issued invoices only.', { [field]: inv.status === 'void' ? 'This invoice is void' : 'Issue this invoice first' })
+    if (inv.totalCents - inv.adjusted - inv.paid <= 0) throw conflict('This invoice is already paid.', { [field]: 'This invoice is already paid' })
     return inv
   }
 
@@ -495,7 +496,7 @@ export function createBillingService(
     saveProvider(userId: string, values: ProviderValues): Provider {
       const u = repo.userRole(userId)
       if (!u) throw notFound('That user')
-      if (u.role !== 'owner' && u.role !== 'clinician') throw invalid('Only clinicians and the owner have a billing identity.', { userId: 'Choose a clinician or the owner' })
+      if (u.role !== 'owner' && u.role !== 'clinician') throw conflict('Only clinicians and the owner have a billing identity.', { userId: 'Choose a clinician or the owner' })
       repo.upsertProvider({ userId, ...values, now: stamp() })
       return this.providers().find((p) => p.userId === userId)!
     },
@@ -522,7 +523,7 @@ export function createBillingService(
       const { active, modifiers, ...rest } = values
       const now = stamp()
       if (!active && repo.feeDefaults().some((d) => d.feeItemId === id)) {
-        throw invalid('This service is a default line of a kind of session. Take it off the defaults before archiving it.', { active: 'Used by a session kind’s default lines' })
+        throw conflict('This service is a default line of a kind of session. Take it off the defaults before archiving it.', { active: 'Used by a session kind’s default lines' })
       }
       // A fee change never rewrites a charge: charges keep their own code, fee and amount.
       repo.updateFee({ id, ...rest, modifiers: modifiers.join(','), archivedAt: active ? null : (row.archivedAt ?? now), updatedAt: now })
@@ -531,7 +532,7 @@ export function createBillingService(
     saveDefaults(event: BillingEvent, lines: { feeItemId: string; units: number }[]): FeeSchedule {
       lines.forEach((l, i) => {
         const item = repo.feeItem(l.feeItemId)
-        if (!item || item.archivedAt) throw invalid('A default line names a service that is not active.', { [`lines.${i}.feeItemId`]: 'Choose an active service from the fee schedule' })
+        if (!item || item.archivedAt) throw conflict('A default line names a service that is not active.', { [`lines.${i}.feeItemId`]: 'Choose an active service from the fee schedule' })
       })
       repo.replaceDefaults(event, lines.map((l) => ({ id: ctx.newId(), ...l })))
       return feeSchedule()
@@ -547,11 +548,11 @@ export function createBillingService(
     createCharge(clientId: string, values: ManualChargeValues): Charge {
       requireClient(clientId, true)
       const item = repo.feeItem(values.feeItemId)
-      if (!item || item.archivedAt) throw invalid('Choose an active service.', { 'charge.feeItemId': 'Choose an active service from the fee schedule' })
+      if (!item || item.archivedAt) throw conflict('Choose an active service.', { 'charge.feeItemId': 'Choose an active service from the fee schedule' })
       const diagnosisIds = pointersToIds(clientId, values.pointers, 'charge.pointers')
       const id = ctx.newId()
       const amount = lineAmount(values.units, values.unitFeeCents)
-      if (amount > 10_000_000) throw invalid('A charge cannot be more than $100,000.00.', { 'charge.units': 'Units × fee cannot be more than $100,000.00' })
+      if (amount > 10_000_000) throw conflict('A charge cannot be more than $100,000.00.', { 'charge.units': 'Units × fee cannot be more than $100,000.00' })
       repo.insertCharge({
         id,
         clientId,
@@ -578,11 +579,11 @@ export function createBillingService(
     updateCharge(id: string, values: ChargeEditValues): Charge {
       const row = requireCharge(id)
       requireClient(row.clientId, true)
-      if (row.voidedAt) throw invalid('This charge is void.', { id: 'This charge is void' })
-      if (row.invoiceId) throw invalid('This charge is on an invoice: correct it with an adjustment, or void the invoice first.', { id: 'Already on an invoice' })
+      if (row.voidedAt) throw conflict('This charge is void.', { id: 'This charge is void' })
+      if (row.invoiceId) throw conflict('This charge is on an invoice: correct it with an adjustment, or void the invoice first.', { id: 'Already on an invoice' })
       const amount = lineAmount(values.units, values.unitFeeCents)
-      if (amount > 10_000_000) throw invalid('A charge cannot be more than $100,000.00.', { 'charge.units': 'Units × fee cannot be more than $100,000.00' })
-      if (amount < row.adjusted) throw invalid('The new amount is less than what was already adjusted off this charge.', { 'charge.unitFeeCents': 'Less than the adjustments already made' })
+      if (amount > 10_000_000) throw conflict('A charge cannot be more than $100,000.00.', { 'charge.units': 'Units × fee cannot be more than $100,000.00' })
+      if (amount < row.adjusted) throw conflict('The new amount is less than what was already adjusted off this charge.', { 'charge.unitFeeCents': 'Less than the adjustments already made' })
       repo.updateCharge({
         id,
         units: values.units,
@@ -599,8 +600,8 @@ export function createBillingService(
     voidCharge(id: string, reason: string): Charge {
       const row = requireCharge(id)
       requireClient(row.clientId, true)
-      if (row.voidedAt) throw invalid('This charge is already void.', { id: 'Already void' })
-      if (row.invoiceId) throw invalid('This charge is on an invoice: void the invoice first, or correct it with an adjustment.', { id: 'Already on an invoice' })
+      if (row.voidedAt) throw conflict('This charge is already void.', { id: 'Already void' })
+      if (row.invoiceId) throw conflict('This charge is on an invoice: void the invoice first, or correct it with an adjustment.', { id: 'Already on an invoice' })
       repo.voidCharge(id, reason, stamp())
       return toCharge(requireCharge(id))
     },
@@ -609,11 +610,11 @@ export function createBillingService(
     adjust(chargeId: string, values: AdjustmentValues): Adjustment {
       const row = requireCharge(chargeId)
       requireClient(row.clientId, true)
-      if (row.voidedAt) throw invalid('A void charge cannot be adjusted.', { chargeId: 'This charge is void' })
-      const amount = values.amountCents ?? percentOf(row.amountCents, values.percentBp!)
+      if (row.voidedAt) throw conflict('A void charge cannot be adjusted.', { chargeId: 'This charge is void' })
+      const amount = values.mode === 'amount' ? values.value : percentOf(row.amountCents, values.value)
       const open = row.amountCents - row.adjusted - row.paid
-      if (amount <= 0) throw invalid('The adjustment comes to $0.00.', { 'adjustment.percentBp': 'This comes to $0.00' })
-      if (amount > open) throw invalid('An adjustment cannot be more than what is open on the charge.', { 'adjustment.amountCents': 'More than is open on this charge' })
+      if (amount <= 0) throw conflict('The adjustment comes to $0.00.', { 'adjustment.value': 'This comes to $0.00' })
+      if (amount > open) throw conflict('An adjustment cannot be more than what is open on the charge.', { 'adjustment.value': 'More than is open on this charge' })
       const id = ctx.newId()
       repo.insertAdjustment({ id, clientId: row.clientId, chargeId, kind: values.kind, amountCents: amount, date: values.date, reason: values.reason, slidingScaleId: null, now: stamp(), by: by() })
       return account(row.clientId).adjustments.find((a) => a.id === id)!
@@ -622,10 +623,10 @@ export function createBillingService(
       const row = repo.adjustment(id)
       if (!row) throw notFound('That adjustment')
       requireClient(row.clientId, true)
-      if (row.voidedAt) throw invalid('This adjustment is already void.', { id: 'Already void' })
+      if (row.voidedAt) throw conflict('This adjustment is already void.', { id: 'Already void' })
       const charge = requireCharge(row.chargeId)
       if (charge.paid > charge.amountCents - (charge.adjusted - row.amountCents)) {
-        throw invalid('Voiding this adjustment would leave more paid than charged.', { id: 'More would be paid than charged' })
+        throw conflict('Voiding this adjustment would leave more paid than charged.', { id: 'More would be paid than charged' })
       }
       repo.voidAdjustment(id, reason, stamp())
       return account(row.clientId).adjustments.find((a) => a.id === id)!
@@ -654,7 +655,7 @@ export function createBillingService(
       const row = repo.scale(id)
       if (!row) throw notFound('That sliding scale')
       requireClient(row.clientId, true)
-      if (endedOn < row.startsOn) throw invalid('A sliding scale cannot end before it starts.', { endedOn: 'End date cannot be before the start date' })
+      if (endedOn < row.startsOn) throw conflict('A sliding scale cannot end before it starts.', { endedOn: 'End date cannot be before the start date' })
       repo.endScale(id, endedOn, stamp())
       return repo.scale(id)!
     },
@@ -709,17 +710,17 @@ export function createBillingService(
       requireClient(clientId, true)
       if (invoiceId) requireIssuedInvoiceOf(clientId, invoiceId, 'invoiceId')
       const credit = repo.credit(clientId)
-      if (credit <= 0) throw invalid('This client has no credit to apply.', { amountCents: 'There is no credit to apply' })
-      if (amountCents !== undefined && amountCents > credit) throw invalid('That is more than the client’s credit.', { amountCents: 'More than the client’s credit' })
+      if (credit <= 0) throw conflict('This client has no credit to apply.', { amountCents: 'There is no credit to apply' })
+      if (amountCents !== undefined && amountCents > credit) throw conflict('That is more than the client’s credit.', { amountCents: 'More than the client’s credit' })
       const owed = unpaidTotal(clientId, invoiceId)
-      if (owed <= 0) throw invalid('Nothing is open to apply the credit to.', { invoiceId: 'No open invoice' })
-      if (amountCents !== undefined && amountCents > owed) throw invalid('That is more than is open on the invoices.', { amountCents: 'More than is open on the invoices' })
+      if (owed <= 0) throw conflict('Nothing is open to apply the credit to.', { invoiceId: 'No open invoice' })
+      if (amountCents !== undefined && amountCents > owed) throw conflict('That is more than is open on the invoices.', { amountCents: 'More than is open on the invoices' })
       return applyFromCredit(clientId, Math.min(amountCents ?? credit, credit, owed), invoiceId)
     },
     refund(clientId: string, values: RefundValues): Payment {
       requireClient(clientId, false)
       const credit = repo.credit(clientId)
-      if (values.amountCents > credit) throw invalid('A refund cannot be more than the client’s credit.', { 'refund.amountCents': 'More than the client’s credit' })
+      if (values.amountCents > credit) throw conflict('A refund cannot be more than the client’s credit.', { 'refund.amountCents': 'More than the client’s credit' })
       const id = ctx.newId()
       repo.insertPayment({ id, clientId, kind: 'refund', receivedOn: values.receivedOn, amountCents: values.amountCents, method: values.method, reference: values.reference, note: values.note, now: stamp(), by: by() })
       return toPayments([repo.payment(id)!])[0]!
@@ -769,8 +770,8 @@ export function createBillingService(
     exportCsv(from: string, to: string): BillingExportResult {
       const data = repo.exportRows(from, to)
       type Row = Record<string, string | number | null>
-      const rows: (Row & { _date: string; _order: number })[] = []
-      const push = (order: number, r: Row & { date: string }) => rows.push({ ...r, _date: r.date, _order: order })
+      const rows: (Row & { sortDate: string; sortOrder: number })[] = []
+      const push = (order: number, r: Row & { date: string }) => rows.push({ ...r, sortDate: r.date, sortOrder: order })
       for (const c of data.charges)
         push(0, { type: 'charge', date: c.date, client_record_id: c.clientId, code: c.code, modifiers: c.modifiers.replaceAll(',', ' '), description: c.description, units: c.units, unit_fee: centsToDecimal(c.unitFee), amount: centsToDecimal(c.amount), invoice_number: c.invoice, method: null, reference: null, status: c.state })
       for (const a of data.adjustments)
@@ -781,9 +782,9 @@ export function createBillingService(
         push(3, { type: p.kind, date: p.date, client_record_id: p.clientId, code: null, modifiers: null, description: p.kind === 'payment' ? 'Payment' : 'Refund', units: null, unit_fee: null, amount: centsToDecimal(p.kind === 'payment' ? -p.amount : p.amount), invoice_number: null, method: PAYMENT_METHOD_LABELS[p.method as keyof typeof PAYMENT_METHOD_LABELS], reference: p.reference, status: 'posted' })
       for (const l of data.allocations)
         push(4, { type: 'allocation', date: l.date, client_record_id: l.clientId, code: l.code, modifiers: null, description: 'Payment applied', units: null, unit_fee: null, amount: centsToDecimal(l.amount), invoice_number: l.invoice, method: PAYMENT_METHOD_LABELS[l.method as keyof typeof PAYMENT_METHOD_LABELS], reference: null, status: 'posted' })
-      rows.sort((a, b) => (a._date < b._date ? -1 : a._date > b._date ? 1 : a._order - b._order))
+      rows.sort((a, b) => (a.sortDate < b.sortDate ? -1 : a.sortDate > b.sortDate ? 1 : a.sortOrder - b.sortOrder))
       const columns = ['type', 'date', 'client_record_id', 'code', 'modifiers', 'description', 'units', 'unit_fee', 'amount', 'invoice_number', 'method', 'reference', 'status']
-      const content = deps.toCsv(columns, rows.map(({ _date: _d, _order: _o, ...r }) => r))
+      const content = deps.toCsv(columns, rows.map(({ sortDate: _d, sortOrder: _o, ...r }) => r))
       const written = deps.writeCsv(`billing-ledger-${from}-to-${to}`, content)
       return { ...written, rows: rows.length }
     }

@@ -2,7 +2,7 @@ import type { AgendaRow, ScheduledSession, Session, SessionNoteStatus, SessionVa
 import { localToday } from '@shared/domain/dates'
 import { PROTOCOL_TEMPLATES, courseWarnings, type CourseWarning } from '@shared/domain/scheduling'
 import type { ServiceContext } from '../../context'
-import { invalid, notFound } from '../../errors'
+import { conflict, invalid, notFound } from '../../errors'
 import type { CoursesService } from '../courses/service'
 import { toCourseSession } from '../courses/service'
 import { createSessionsRepository, type NoteStatusOf, type SessionRow } from './repository'
@@ -48,16 +48,18 @@ export type SessionListener = (before: SessionRow | null, after: SessionRow) => 
 export const RENDERING_USER_MESSAGE = 'Choose an active clinician or the owner as the rendering clinician'
 export const CHARGED_RENDERER_MESSAGE = 'The rendering clinician cannot change once the session is charged. Void its charges first.'
 
+const NEVER_CHARGED = (_sessionId: string): boolean => false
+
 export function createSessionsService(ctx: ServiceContext, courses: CoursesService) {
   const repo = createSessionsRepository(ctx.db, ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
   const listeners: SessionListener[] = []
   /** Set by billing: whether the session has live charges (then its rendering clinician is fixed). */
-  let isCharged: (sessionId: string) => boolean = () => false
+  let isCharged: (sessionId: string) => boolean = NEVER_CHARGED
 
   const renderer = (userId: string | null): string | null => {
     if (userId === null) return null
-    if (!repo.isRenderingUser(userId)) throw invalid(RENDERING_USER_MESSAGE, { 'session.renderingUserId': RENDERING_USER_MESSAGE })
+    if (!repo.isRenderingUser(userId)) throw conflict(RENDERING_USER_MESSAGE, { 'session.renderingUserId': RENDERING_USER_MESSAGE })
     return userId
   }
   /** The scheduling clinician (or owner), else the practice's owner, else nobody. */
@@ -139,7 +141,7 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       const { renderingUserId, ...rest } = values
       const nextRenderer = renderingUserId === undefined ? row.renderingUserId : renderer(renderingUserId)
       if (nextRenderer !== row.renderingUserId && isCharged(id)) {
-        throw invalid(CHARGED_RENDERER_MESSAGE, { 'session.renderingUserId': 'The rendering clinician cannot change once the session is charged' })
+        throw conflict(CHARGED_RENDERER_MESSAGE, { 'session.renderingUserId': 'The rendering clinician cannot change once the session is charged' })
       }
       repo.update(id, { ...rest, renderingUserId: nextRenderer, updatedAt: stamp() })
       const saved = require(id)
