@@ -165,6 +165,27 @@ export function BillingPage() {
       {error && <ErrorState title="Some billing figures could not be loaded" error={error} onRetry={() => void unbilled.refetch()} />}
       <MonthTotals />
 
+      <Section id="aging-heading" title={`Aging${aging.data ? ` as of ${formatDate(aging.data.asOf)}` : ''}`}>
+        <DataTable label="Aging" columns={agingColumns} data={aging.data?.rows ?? []} getRowId={(r) => r.clientId} onRowOpen={open} loading={aging.isPending} loadingRows={3}
+          empty={<EmptyState icon={<Banknote />} title="Nobody owes anything" body="Open invoices appear here by how long ago they were issued." />}
+        />
+        {aging.data && (
+          <div className="num flex justify-end gap-6 px-3 text-[13px] text-ink-soft" data-testid="aging-totals">
+            <span>Current {formatCents(aging.data.totals.current)}</span>
+            <span>31–60 {formatCents(aging.data.totals.days31to60)}</span>
+            <span>61–90 {formatCents(aging.data.totals.days61to90)}</span>
+            <span>Over 90 {formatCents(aging.data.totals.over90)}</span>
+            <strong className="text-ink">Total {formatCents(aging.data.totals.total)}</strong>
+          </div>
+        )}
+      </Section>
+
+      <Section id="open-invoices-heading" title="Open invoices">
+        <DataTable label="Open invoices" columns={invoiceColumns} data={invoices.data ?? []} getRowId={(i) => i.id} onRowOpen={open} loading={invoices.isPending} loadingRows={3}
+          empty={<EmptyState icon={<FileText />} title="No open invoices" body="Every issued invoice is paid." />}
+        />
+      </Section>
+
       <Section id="unbilled-heading" title={`Unbilled charges (${billable.length})`}>
         <DataTable<UnbilledRow>
           label="Unbilled charges"
@@ -189,27 +210,6 @@ export function BillingPage() {
           loadingRows={2}
           empty={<EmptyState icon={<Banknote />} title="Nothing is held" body="A session’s charges wait here until its note is signed (Settings → Billing)." />}
         />
-      </Section>
-
-      <Section id="open-invoices-heading" title="Open invoices">
-        <DataTable label="Open invoices" columns={invoiceColumns} data={invoices.data ?? []} getRowId={(i) => i.id} onRowOpen={open} loading={invoices.isPending} loadingRows={3}
-          empty={<EmptyState icon={<FileText />} title="No open invoices" body="Every issued invoice is paid." />}
-        />
-      </Section>
-
-      <Section id="aging-heading" title={`Aging${aging.data ? ` as of ${formatDate(aging.data.asOf)}` : ''}`}>
-        <DataTable label="Aging" columns={agingColumns} data={aging.data?.rows ?? []} getRowId={(r) => r.clientId} onRowOpen={open} loading={aging.isPending} loadingRows={3}
-          empty={<EmptyState icon={<Banknote />} title="Nobody owes anything" body="Open invoices appear here by how long ago they were issued." />}
-        />
-        {aging.data && (
-          <div className="num flex justify-end gap-6 px-3 text-[13px] text-ink-soft" data-testid="aging-totals">
-            <span>Current {formatCents(aging.data.totals.current)}</span>
-            <span>31–60 {formatCents(aging.data.totals.days31to60)}</span>
-            <span>61–90 {formatCents(aging.data.totals.days61to90)}</span>
-            <span>Over 90 {formatCents(aging.data.totals.over90)}</span>
-            <strong className="text-ink">Total {formatCents(aging.data.totals.total)}</strong>
-          </div>
-        )}
       </Section>
 
       <Section id="payments-heading" title="Payments received (last 90 days)">
