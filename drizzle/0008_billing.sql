@@ -7,17 +7,20 @@ CREATE TABLE `adjustments` (
 	`date` text NOT NULL,
 	`reason` text NOT NULL,
 	`sliding_scale_id` text,
+	`invoice_id` text,
 	`voided_at` text,
 	`void_reason` text,
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
 	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`charge_id`) REFERENCES `charges`(`id`) ON UPDATE no action ON DELETE restrict,
-	FOREIGN KEY (`sliding_scale_id`) REFERENCES `sliding_scales`(`id`) ON UPDATE no action ON DELETE restrict
+	FOREIGN KEY (`sliding_scale_id`) REFERENCES `sliding_scales`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`invoice_id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
 CREATE INDEX `adjustments_client_idx` ON `adjustments` (`client_id`,`date`);--> statement-breakpoint
 CREATE INDEX `adjustments_charge_idx` ON `adjustments` (`charge_id`);--> statement-breakpoint
+CREATE INDEX `adjustments_invoice_idx` ON `adjustments` (`invoice_id`,`voided_at`,`amount_cents`) WHERE invoice_id IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `allocations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`payment_id` text NOT NULL,
@@ -35,7 +38,7 @@ CREATE TABLE `allocations` (
 );
 --> statement-breakpoint
 CREATE INDEX `allocations_payment_idx` ON `allocations` (`payment_id`);--> statement-breakpoint
-CREATE INDEX `allocations_invoice_idx` ON `allocations` (`invoice_id`);--> statement-breakpoint
+CREATE INDEX `allocations_invoice_idx` ON `allocations` (`invoice_id`,`voided_at`,`amount_cents`);--> statement-breakpoint
 CREATE INDEX `allocations_charge_idx` ON `allocations` (`charge_id`);--> statement-breakpoint
 CREATE INDEX `allocations_client_idx` ON `allocations` (`client_id`);--> statement-breakpoint
 CREATE TABLE `billing_settings` (
@@ -128,6 +131,7 @@ CREATE TABLE `invoices` (
 	`status` text NOT NULL,
 	`issued_on` text,
 	`total_cents` integer NOT NULL,
+	`settled` integer DEFAULT false NOT NULL,
 	`note` text,
 	`voided_at` text,
 	`void_reason` text,
@@ -140,7 +144,7 @@ CREATE TABLE `invoices` (
 CREATE UNIQUE INDEX `invoices_number_uq` ON `invoices` (`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `invoices_year_seq_uq` ON `invoices` (`year`,`seq`);--> statement-breakpoint
 CREATE INDEX `invoices_client_idx` ON `invoices` (`client_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `invoices_open_idx` ON `invoices` (`issued_on`) WHERE status = 'issued';--> statement-breakpoint
+CREATE INDEX `invoices_open_idx` ON `invoices` (`issued_on`) WHERE status = 'issued' AND settled = 0;--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`client_id` text NOT NULL,

@@ -20,7 +20,12 @@ beforeEach(async () => {
   await app.ok('diagnoses:add', { clientId, diagnosis: { code: 'F41.1' } })
   fingerprint = databaseFingerprint(app.connection.sqlite)
 })
-afterEach(() => app.close())
+afterEach(() => {
+  // The aging report's settled flag always agrees with the ledger rows, whatever the test did.
+  const mismatches = app.services.billing.settledMismatches()
+  app.close()
+  if (mismatches > 0) throw new Error(`${mismatches} invoice(s) have a settled flag that disagrees with their ledger rows`)
+})
 
 const account = () => app.ok<Account>('billing:account', { clientId })
 const complete = (s: ScheduledSession, overrides: Parameters<typeof sessionInput>[0] = {}) =>

@@ -96,6 +96,12 @@ export const invoices = sqliteTable(
     issuedOn: text('issued_on'),
     /** Sum of its lines; fixed, because lines cannot change once the invoice is issued. */
     totalCents: integer('total_cents').notNull(),
+    /**
+     * Nothing left to pay (total − adjustments − payments applied = 0), refreshed from the rows by
+     * every write that touches the invoice. Only a filter, so the aging report skips paid invoices;
+     * amounts are always summed from the rows (a test checks the flag against them).
+     */
+    settled: integer('settled', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),
     voidedAt: text('voided_at'),
     voidReason: text('void_reason'),
@@ -107,7 +113,7 @@ export const invoices = sqliteTable(
     uniqueIndex('invoices_number_uq').on(t.number),
     uniqueIndex('invoices_year_seq_uq').on(t.year, t.seq),
     index('invoices_client_idx').on(t.clientId, t.createdAt),
-    index('invoices_open_idx').on(t.issuedOn).where(sql`status = 'issued'`)
+    index('invoices_open_idx').on(t.issuedOn).where(sql`status = 'issued' AND settled = 0`)
   ]
 )
 
@@ -179,12 +185,19 @@ export const adjustments = sqliteTable(
     date: text('date').notNull(),
     reason: text('reason').notNull(),
     slidingScaleId: text('sliding_scale_id').references(() => slidingScales.id, { onDelete: 'restrict' }),
+    /** The invoice its charge is on now (kept with charges.invoice_id), so an invoice's adjustments are one index probe. */
+    invoiceId: text('invoice_id').references(() => invoices.id, { onDelete: 'restrict' }),
     voidedAt: text('voided_at'),
     voidReason: text('void_reason'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull()
   },
-  (t) => [index('adjustments_client_idx').on(t.clientId, t.date), index('adjustments_charge_idx').on(t.chargeId)]
+  (t) => [
+    index('adjustments_client_idx').on(t.clientId, t.date),
+    index('adjustments_charge_idx').on(t.chargeId),
+    // Covering: an invoice's adjustments are summed from the index alone (the aging report).
+    index('adjustments_invoice_idx').on(t.invoiceId, t.voidedAt, t.amountCents).where(sql`invoice_id IS NOT NULL`)
+  ]
 )
 
 /** Money in (kind 'payment') or out of the client's credit (kind 'refund'). A refund is its own row, never a deleted payment. */
@@ -224,7 +237,8 @@ export const allocations = sqliteTable(
   },
   (t) => [
     index('allocations_payment_idx').on(t.paymentId),
-    index('allocations_invoice_idx').on(t.invoiceId),
+    // Covering: an invoice's payments are summed from the index alone (the aging report).
+    index('allocations_invoice_idx').on(t.invoiceId, t.voidedAt, t.amountCents),
     index('allocations_charge_idx').on(t.chargeId),
     index('allocations_client_idx').on(t.clientId)
   ]

@@ -125,6 +125,14 @@ const INVOICE_SELECT = `SELECT i.id, i.client_id AS clientId, ${CLIENT_NAME} AS 
   coalesce((SELECT sum(l.amount_cents) FROM allocations l WHERE l.invoice_id = i.id AND l.voided_at IS NULL), 0) AS paid
 FROM invoices i JOIN clients k ON k.id = i.client_id`
 
+/**
+ * What is left to pay on a draft or issued invoice `i`, from the rows: total − adjustments on its
+ * lines' charges − payments applied to it. Both sums are read from covering indexes.
+ */
+const OPEN_SQL = `(i.total_cents
+  - coalesce((SELECT sum(a.amount_cents) FROM adjustments a WHERE a.invoice_id = i.id AND a.voided_at IS NULL), 0)
+  - coalesce((SELECT sum(l.amount_cents) FROM allocations l WHERE l.invoice_id = i.id AND l.voided_at IS NULL), 0))`
+
 const PAYMENT_SELECT = `SELECT p.id, p.client_id AS clientId, ${CLIENT_NAME} AS clientName, p.kind, p.received_on AS receivedOn,
   p.amount_cents AS amountCents, p.method, p.reference, p.note, p.created_at AS createdAt,
   coalesce((SELECT sum(l.amount_cents) FROM allocations l WHERE l.payment_id = p.id AND l.voided_at IS NULL), 0) AS applied
@@ -327,8 +335,10 @@ export function createBillingRepository(sqlite: Sqlite) {
       ),
     voidCharge: (id: string, reason: string, now: string) =>
       run('UPDATE charges SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ? AND voided_at IS NULL AND invoice_id IS NULL', now, reason, now, id),
-    setInvoice: (chargeId: string, invoiceId: string | null, now: string) =>
-      run('UPDATE charges SET invoice_id = ?, updated_at = ? WHERE id = ?', invoiceId, now, chargeId),
+    setInvoice: (chargeId: string, invoiceId: string | null, now: string) => {
+      run('UPDATE charges SET invoice_id = ?, updated_at = ? WHERE id = ?', invoiceId, now, chargeId)
+      run('UPDATE adjustments SET invoice_id = ? WHERE charge_id = ?', invoiceId, chargeId)
+    },
 
     // ---- adjustments and sliding scales
     insertAdjustment: (row: {
@@ -344,8 +354,8 @@ export function createBillingRepository(sqlite: Sqlite) {
       by: string
     }) =>
       run(
-        `INSERT INTO adjustments (id, client_id, charge_id, kind, amount_cents, date, reason, sliding_scale_id, voided_at, void_reason, created_at, created_by)
-         VALUES (@id, @clientId, @chargeId, @kind, @amountCents, @date, @reason, @slidingScaleId, NULL, NULL, @now, @by)`,
+        `INSERT INTO adjustments (id, client_id, charge_id, kind, amount_cents, date, reason, sliding_scale_id, invoice_id, voided_at, void_reason, created_at, created_by)
+         VALUES (@id, @clientId, @chargeId, @kind, @amountCents, @date, @reason, @slidingScaleId, (SELECT invoice_id FROM charges WHERE id = @chargeId), NULL, NULL, @now, @by)`,
         row
       ),
     adjustment: (id: string) => get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, id),
@@ -400,7 +410,10 @@ export function createBillingRepository(sqlite: Sqlite) {
     issue: (id: string, issuedOn: string, now: string) => run("UPDATE invoices SET status = 'issued', issued_on = ?, updated_at = ? WHERE id = ? AND status = 'draft'", issuedOn, now, id),
     voidInvoice: (id: string, reason: string, now: string) =>
       run("UPDATE invoices SET status = 'void', voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ? AND status <> 'void'", now, reason, now, id),
-    releaseInvoiceCharges: (invoiceId: string, now: string) => run('UPDATE charges SET invoice_id = NULL, updated_at = ? WHERE invoice_id = ?', now, invoiceId),
+    releaseInvoiceCharges: (invoiceId: string, now: string) => {
+      run('UPDATE adjustments SET invoice_id = NULL WHERE invoice_id = ?', invoiceId)
+      return run('UPDATE charges SET invoice_id = NULL, updated_at = ? WHERE invoice_id = ?', now, invoiceId)
+    },
     voidAllocationsOfInvoice: (invoiceId: string, now: string) => run('UPDATE allocations SET voided_at = ? WHERE invoice_id = ? AND voided_at IS NULL', now, invoiceId),
     /** A client's issued invoices with something left to pay, oldest first. */
     openIssuedOfClient: (clientId: string) =>
@@ -451,17 +464,28 @@ export function createBillingRepository(sqlite: Sqlite) {
 
     // ---- reports
     /** Issued invoices with their open amount (total − adjustments − payments applied), for aging. */
-    openAmounts: () =>
-      all<{ clientId: string; clientName: string; issuedOn: string; open: number }>(
-        `SELECT i.client_id AS clientId, ${CLIENT_NAME} AS clientName, i.issued_on AS issuedOn,
-           i.total_cents - coalesce(ad.s, 0) - coalesce(pa.s, 0) AS open
-         FROM invoices i
-         JOIN clients k ON k.id = i.client_id
-         LEFT JOIN (SELECT c.invoice_id, sum(a.amount_cents) AS s FROM adjustments a JOIN charges c ON c.id = a.charge_id
-                    WHERE a.voided_at IS NULL AND c.invoice_id IS NOT NULL GROUP BY c.invoice_id) ad ON ad.invoice_id = i.id
-         LEFT JOIN (SELECT invoice_id, sum(amount_cents) AS s FROM allocations WHERE voided_at IS NULL GROUP BY invoice_id) pa ON pa.invoice_id = i.id
-         WHERE i.status = 'issued' AND i.total_cents - coalesce(ad.s, 0) - coalesce(pa.s, 0) > 0`
+    /**
+     * The aging report by client: what is open on each issued invoice, bucketed by whole days since
+     * it was issued (0–30, 31–60, 61–90, over 90 — shared/domain/billing agingBucket's rule), summed
+     * in SQL. Paid invoices are skipped by the settled flag's partial index.
+     */
+    aging: (asOf: string) =>
+      all<{ clientId: string; current: number; days31to60: number; days61to90: number; over90: number; total: number }>(
+        `SELECT clientId, sum(CASE WHEN age <= 30 THEN open ELSE 0 END) AS current, sum(CASE WHEN age > 30 AND age <= 60 THEN open ELSE 0 END) AS days31to60,
+           sum(CASE WHEN age > 60 AND age <= 90 THEN open ELSE 0 END) AS days61to90, sum(CASE WHEN age > 90 THEN open ELSE 0 END) AS over90, sum(open) AS total
+         FROM (SELECT i.client_id AS clientId, CAST(julianday(?) - julianday(i.issued_on) AS INTEGER) AS age, ${OPEN_SQL} AS open
+               FROM invoices i INDEXED BY invoices_open_idx WHERE i.status = 'issued' AND i.settled = 0)
+         WHERE open > 0 GROUP BY clientId`,
+        asOf
       ),
+    clientNames: (ids: readonly string[]) =>
+      all<{ id: string; name: string }>(`SELECT k.id, ${CLIENT_NAME} AS name FROM clients k WHERE k.id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)),
+    /** Sets the invoice's settled flag from its rows (total − adjustments − payments applied ≤ 0). */
+    refreshSettled: (invoiceId: string) => run(`UPDATE invoices AS i SET settled = (${OPEN_SQL}) <= 0 WHERE i.id = ?`, invoiceId),
+    /** Invoices whose settled flag disagrees with their rows: always none (tests check it). */
+    settledMismatches: (): number =>
+      (get<{ n: number }>(`SELECT count(*) AS n FROM invoices i WHERE i.status = 'issued' AND i.settled <> ((${OPEN_SQL}) <= 0)`)?.n ?? 0) +
+      (get<{ n: number }>('SELECT count(*) AS n FROM adjustments a JOIN charges c ON c.id = a.charge_id WHERE a.invoice_id IS NOT c.invoice_id')?.n ?? 0),
     monthTotals: (from: string, to: string) =>
       all<{ month: string; charged: number; adjusted: number; received: number; refunded: number }>(
         `WITH m AS (

@@ -12,7 +12,7 @@ import type {
   SlidingScale, slidingScaleInput, UnbilledRow
 } from '@shared/contracts/billing'
 import {
-  ADJUSTMENT_KIND_LABELS, BILLING_EVENTS, NON_REIMBURSABLE_EVENTS, PAYMENT_METHOD_LABELS, agingBucket, billingEventOf,
+  ADJUSTMENT_KIND_LABELS, AGING_BUCKETS, BILLING_EVENTS, NON_REIMBURSABLE_EVENTS, PAYMENT_METHOD_LABELS, billingEventOf,
   formatInvoiceNumber, invoiceStatus, modifiersFor, pointerLetter, type BillingEvent, type PointerLetter
 } from '@shared/domain/billing'
 import { localToday } from '@shared/domain/dates'
@@ -430,6 +430,7 @@ export function createBillingService(
       repo.insertLine(ctx.newId(), id, r.id, position, r.amountCents)
       repo.setInvoice(r.id, id, now)
     })
+    repo.refreshSettled(id)
     return invoiceDetail(id)
   }
 
@@ -460,6 +461,7 @@ export function createBillingService(
           out.push({ invoiceId: a.id, invoiceNumber: inv.number, chargeId: line.id, amountCents: take })
         }
       }
+      repo.refreshSettled(a.id)
     }
     return out
   }
@@ -540,6 +542,9 @@ export function createBillingService(
 
     // ---- account and charges
     account,
+    /** Issued invoices whose settled flag disagrees with their rows, and adjustments whose invoice is not their charge's (tests: always 0). */
+    settledMismatches: () => repo.settledMismatches(),
+
     /** For documents (superbill, statement): a client's charge lines of a date range, with what was paid on each. */
     ledgerLines(clientId: string, from: string, to: string): Charge[] {
       requireClient(clientId, false)
@@ -617,6 +622,7 @@ export function createBillingService(
       if (amount > open) throw conflict('An adjustment cannot be more than what is open on the charge.', { 'adjustment.value': 'More than is open on this charge' })
       const id = ctx.newId()
       repo.insertAdjustment({ id, clientId: row.clientId, chargeId, kind: values.kind, amountCents: amount, date: values.date, reason: values.reason, slidingScaleId: null, now: stamp(), by: by() })
+      if (row.invoiceId) repo.refreshSettled(row.invoiceId)
       return account(row.clientId).adjustments.find((a) => a.id === id)!
     },
     voidAdjustment(id: string, reason: string): Adjustment {
@@ -629,6 +635,7 @@ export function createBillingService(
         throw conflict('Voiding this adjustment would leave more paid than charged.', { id: 'More would be paid than charged' })
       }
       repo.voidAdjustment(id, reason, stamp())
+      if (charge.invoiceId) repo.refreshSettled(charge.invoiceId)
       return account(row.clientId).adjustments.find((a) => a.id === id)!
     },
     setSlidingScale(clientId: string, values: ScaleValues): SlidingScale {
@@ -678,6 +685,7 @@ export function createBillingService(
       requireClient(row.clientId, true)
       if (row.status !== 'draft') throw conflict(row.status === 'void' ? 'This invoice is void and cannot change.' : 'This invoice is already issued: void it and issue a new one to change it.', { id: 'Only a draft can be issued' })
       repo.issue(id, issuedOn ?? today(), stamp())
+      repo.refreshSettled(id)
       return invoiceDetail(id)
     },
     voidInvoice(id: string, reason: string): InvoiceDetail {
@@ -741,21 +749,15 @@ export function createBillingService(
     },
     aging(asOf?: string): Aging {
       const date = asOf ?? today()
-      const byClient = new Map<string, Aging['rows'][number]>()
+      const byClient = repo.aging(date)
+      const names = new Map(repo.clientNames(byClient.map((r) => r.clientId)).map((n) => [n.id, n.name]))
       const totals = { current: 0, days31to60: 0, days61to90: 0, over90: 0, total: 0 }
-      for (const r of repo.openAmounts()) {
-        let row = byClient.get(r.clientId)
-        if (!row) {
-          row = { clientId: r.clientId, clientName: r.clientName, current: 0, days31to60: 0, days61to90: 0, over90: 0, total: 0 }
-          byClient.set(r.clientId, row)
-        }
-        const bucket = agingBucket(r.issuedOn, date)
-        row[bucket] += r.open
-        row.total += r.open
-        totals[bucket] += r.open
-        totals.total += r.open
-      }
-      const rows = [...byClient.values()].sort((a, b) => b.total - a.total || (a.clientName < b.clientName ? -1 : 1))
+      const rows = byClient.map((r) => {
+        for (const b of AGING_BUCKETS) totals[b] += r[b]
+        totals.total += r.total
+        return { ...r, clientName: names.get(r.clientId) ?? '' }
+      })
+      rows.sort((a, b) => b.total - a.total || (a.clientName < b.clientName ? -1 : 1))
       return { asOf: date, rows, totals }
     },
     monthTotals(year: number): MonthTotal[] {

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
 import { toast } from 'sonner'
 import type { Charge, Invoice } from '@shared/contracts/billing'
-import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from '@shared/domain/billing'
+import { ADJUSTMENT_KINDS, ADJUSTMENT_KIND_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type AdjustmentKind, type PaymentMethod } from '@shared/domain/billing'
 import { localToday } from '@shared/domain/dates'
 import { formatCents, parseDollars } from '@shared/domain/money'
 import { ConfirmDialog, DateField, Dialog, FormError, RequiredLegend, SelectField, TextField, TextareaField } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
 import { DialogFormActions } from '../clients/chart/parts'
-import { useCreateInvoice, useRecordPayment, useRefund } from './queries'
+import { useAdjust, useCreateInvoice, useRecordPayment, useRefund } from './queries'
 
 const methodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))
 
@@ -227,5 +227,78 @@ export function CreateInvoiceDialog({
         )
       }
     />
+  )
+}
+
+const adjustmentKindOptions = ADJUSTMENT_KINDS.map((k) => ({ value: k, label: ADJUSTMENT_KIND_LABELS[k] }))
+
+/** A write-off, courtesy discount, sliding-scale or correcting adjustment of one charge: its own ledger row; the charge never changes. */
+export function AdjustDialog({ charge, onOpenChange }: { charge: Charge | null; onOpenChange: (open: boolean) => void }) {
+  return (
+    <Dialog
+      open={charge !== null}
+      onOpenChange={onOpenChange}
+      title="Adjust charge"
+      description={charge ? `${charge.code} on ${charge.dateOfService}: ${formatCents(charge.openCents)} open of ${formatCents(charge.amountCents)}.` : undefined}
+      size="md"
+    >
+      {charge && <AdjustForm charge={charge} onDone={() => onOpenChange(false)} />}
+    </Dialog>
+  )
+}
+
+function AdjustForm({ charge, onDone }: { charge: Charge; onDone: () => void }) {
+  const [v, setV] = useState({ kind: 'write_off' as AdjustmentKind, mode: 'amount' as 'amount' | 'percent', value: '', date: localToday(), reason: '' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<unknown>(null)
+  const adjust = useAdjust()
+  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }))
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    let value: number | null
+    if (v.mode === 'amount') value = parseDollars(v.value)
+    else {
+      const pct = Number(v.value)
+      value = v.value.trim() !== '' && Number.isFinite(pct) ? Math.round(pct * 100) : null
+    }
+    if (value === null || value <= 0) return setErrors({ value: v.mode === 'amount' ? 'Amount should be dollars and cents, more than $0.00' : 'Percent should be a number more than 0' })
+    setErrors({})
+    adjust.mutate(
+      { chargeId: charge.id, adjustment: { kind: v.kind, mode: v.mode, value, date: v.date, reason: v.reason } },
+      {
+        onSuccess: (a) => {
+          toast.success(`${ADJUSTMENT_KIND_LABELS[a.kind]} of ${formatCents(a.amountCents)} recorded`)
+          onDone()
+        },
+        onError: (error) => {
+          const fields = fieldsOf(error, 'adjustment.')
+          if (Object.keys(fields).length > 0) setErrors(fields)
+          else setFormError(error)
+        }
+      }
+    )
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <RequiredLegend />
+      <FormError error={formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Kind" required options={adjustmentKindOptions} value={v.kind} onChange={(e) => set('kind', e.target.value as AdjustmentKind)} />
+        <SelectField
+          label="As"
+          required
+          options={[
+            { value: 'amount', label: 'An amount' },
+            { value: 'percent', label: 'A percent of the charge' }
+          ]}
+          value={v.mode}
+          onChange={(e) => set('mode', e.target.value as 'amount' | 'percent')}
+        />
+        <TextField label={v.mode === 'amount' ? 'Amount' : 'Percent'} required inputMode="decimal" inputClassName="num" value={v.value} onChange={(e) => set('value', e.target.value)} error={errors.value} />
+        <DateField label="Date" required value={v.date} onChange={(e) => set('date', e.target.value)} error={errors.date} />
+        <TextField label="Reason" required className="sm:col-span-2" value={v.reason} onChange={(e) => set('reason', e.target.value)} error={errors.reason} />
+      </div>
+      <DialogFormActions onCancel={onDone} busy={adjust.isPending} submitLabel="Record adjustment" />
+    </form>
   )
 }

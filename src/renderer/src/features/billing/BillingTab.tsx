@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Banknote, FileText, Plus } from 'lucide-react'
+import { toast } from 'sonner'
 import type { Charge, Invoice, LedgerRow } from '@shared/contracts/billing'
 import { INVOICE_STATUS_LABELS } from '@shared/domain/billing'
 import { formatCents } from '@shared/domain/money'
@@ -13,8 +14,8 @@ import { Badge, Button, DataTable, EmptyState, ErrorState, LoadingRows, dataTabl
 import { formatDate } from '@renderer/lib/format'
 import { useCan } from '../auth/access'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
-import { CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
-import { billingQueries } from './queries'
+import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
+import { billingQueries, useApplyCredit } from './queries'
 
 export const money = (cents: number) => <span className="num whitespace-nowrap">{formatCents(cents)}</span>
 
@@ -90,6 +91,24 @@ export const chargeColumns: DataTableColumn<Charge>[] = [
   chargeCol.accessor('amountCents', { header: 'Amount', cell: (i) => money(i.getValue()), meta: { align: 'right', className: 'w-28' } })
 ]
 
+/** The chart's charge columns with an Adjust button on every charge with money open. */
+function adjustableChargeColumns(onAdjust: (charge: Charge) => void): DataTableColumn<Charge>[] {
+  return [
+    ...chargeColumns,
+    chargeCol.display({
+      id: 'adjust',
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) =>
+        row.original.state !== 'void' && row.original.openCents > 0 ? (
+          <Button size="sm" variant="ghost" onClick={() => onAdjust(row.original)} aria-label={`Adjust ${row.original.code} of ${row.original.dateOfService}`}>
+            Adjust
+          </Button>
+        ) : null,
+      meta: { align: 'right', className: 'w-24' }
+    })
+  ]
+}
+
 const invoiceCol = dataTableColumnHelper<Invoice>()
 const invoiceColumns: DataTableColumn<Invoice>[] = [
   invoiceCol.accessor('number', { header: 'Invoice', cell: (i) => <span className="num font-medium">{i.getValue()}</span>, meta: { className: 'w-40' } }),
@@ -123,6 +142,9 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
   const openInvoices = useMemo(() => (data?.invoices ?? []).filter((i) => i.status === 'issued' || i.status === 'partially_paid'), [data])
   const ledger = useMemo(() => (data?.ledger ?? []).toReversed(), [data])
   const writable = canManage && !readOnly
+  const applyCredit = useApplyCredit()
+  const [adjusting, setAdjusting] = useState<Charge | null>(null)
+  const columns = useMemo(() => (writable ? adjustableChargeColumns(setAdjusting) : chargeColumns), [writable])
 
   if (account.isError) return <ErrorState title="Billing could not be loaded" error={account.error} onRetry={() => void account.refetch()} className="rounded-lg border border-line bg-surface" />
   if (!data) return <LoadingRows as="div" rows={6} />
@@ -149,6 +171,22 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
           <ReadOnlyNote />
         ) : (
           <div className="flex gap-2">
+            {data.totals.credit > 0 && openInvoices.length > 0 && (
+              <Button
+                busy={applyCredit.isPending}
+                onClick={() =>
+                  applyCredit.mutate(
+                    { clientId },
+                    {
+                      onSuccess: (applied) => toast.success(`${formatCents(applied.reduce((s, a) => s + a.amountCents, 0))} of credit applied`),
+                      onError: (e) => toast.error(e instanceof Error ? e.message : 'The credit could not be applied.')
+                    }
+                  )
+                }
+              >
+                Apply credit
+              </Button>
+            )}
             {data.totals.credit > 0 && <Button onClick={() => setDialog('refund')}>Refund credit</Button>}
             {unbilled.length > 0 && <Button onClick={() => setDialog('payment')}>Record payment</Button>}
             {primary}
@@ -175,7 +213,7 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
         </div>
         <DataTable
           label="Charges"
-          columns={chargeColumns}
+          columns={columns}
           data={pending}
           getRowId={(c) => c.id}
           empty={<EmptyState icon={<Banknote />} title="Nothing to invoice" body="Charges appear here when a session is completed, late-cancelled or marked a no-show." />}
@@ -210,6 +248,7 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
 
       <CreateInvoiceDialog clientId={clientId} unbilled={unbilled} open={dialog === 'invoice'} onOpenChange={(o) => setDialog(o ? 'invoice' : null)} />
       <RecordPaymentDialog clientId={clientId} openInvoices={openInvoices} open={dialog === 'payment'} onOpenChange={(o) => setDialog(o ? 'payment' : null)} />
+      <AdjustDialog charge={adjusting} onOpenChange={(o) => !o && setAdjusting(null)} />
       <RefundDialog clientId={clientId} credit={data.totals.credit} open={dialog === 'refund'} onOpenChange={(o) => setDialog(o ? 'refund' : null)} />
     </div>
   )
