@@ -471,11 +471,13 @@ export function createBillingRepository(sqlite: Sqlite) {
      */
     aging: (asOf: string) =>
       all<{ clientId: string; current: number; days31to60: number; days61to90: number; over90: number; total: number }>(
-        `SELECT clientId, sum(CASE WHEN age <= 30 THEN open ELSE 0 END) AS current, sum(CASE WHEN age > 30 AND age <= 60 THEN open ELSE 0 END) AS days31to60,
+        // MATERIALIZED: computed once per invoice; flattened, each bucket's CASE would re-run both sums.
+        `WITH o AS MATERIALIZED (
+           SELECT i.client_id AS clientId, CAST(julianday(?) - julianday(i.issued_on) AS INTEGER) AS age, ${OPEN_SQL} AS open
+           FROM invoices i INDEXED BY invoices_open_idx WHERE i.status = 'issued' AND i.settled = 0)
+         SELECT clientId, sum(CASE WHEN age <= 30 THEN open ELSE 0 END) AS current, sum(CASE WHEN age > 30 AND age <= 60 THEN open ELSE 0 END) AS days31to60,
            sum(CASE WHEN age > 60 AND age <= 90 THEN open ELSE 0 END) AS days61to90, sum(CASE WHEN age > 90 THEN open ELSE 0 END) AS over90, sum(open) AS total
-         FROM (SELECT i.client_id AS clientId, CAST(julianday(?) - julianday(i.issued_on) AS INTEGER) AS age, ${OPEN_SQL} AS open
-               FROM invoices i INDEXED BY invoices_open_idx WHERE i.status = 'issued' AND i.settled = 0)
-         WHERE open > 0 GROUP BY clientId`,
+         FROM o WHERE open > 0 GROUP BY clientId`,
         asOf
       ),
     clientNames: (ids: readonly string[]) =>
