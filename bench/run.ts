@@ -1,7 +1,10 @@
 /**
- * Client list and search benchmarks on a 10,000-client practice (synthetic, seed 42), and the
+ * Client list and search benchmarks on a 10,000-client practice (synthetic, seed 42), the
  * clinical ones on 250,000 synthetic notes over those clients: notes.search (FTS5, as typed) and
- * chart.load (the chart's Sessions tab: sessions:list for a client with 200 sessions and notes).
+ * chart.load (the chart's Sessions tab: sessions:list for a client with 200 sessions and notes),
+ * and the billing ones on 250,000 synthetic charges: billing.ledger (one client's account),
+ * billing.aging (the practice's aging report) and billing.invoice (an invoice from 20 charges,
+ * against the same invoice written as raw better-sqlite3).
  *
  * Each benchmark calls app.call(channel, input) — the renderer's full path: zod validation,
  * one transaction, service, drizzle — rotating realistic inputs. Its baseline runs the very
@@ -24,12 +27,14 @@ import { openApp, type AppCore } from '../src/main/app'
 import { silentLogger } from '../src/main/log'
 import { seededFaker, seedSyntheticPractice } from '../tests/factories/synthetic'
 import { searchQueries, seedClinical } from './clinical'
+import { rawInvoice, seedBilling } from './billing'
 import { round, summarize } from './stats'
 
 const N = 10_000
 const SEED = 42
 const NOTES = 250_000
 const CHART_SESSIONS = 200
+const CHARGES_PER_CLIENT = 25
 const WARMUP = 60
 const DEFAULT_ITERATIONS = 300
 
@@ -159,6 +164,48 @@ async function runCase(app: AppCore, c: BenchCase, iterations: number, explain: 
   }
 }
 
+/**
+ * billing.invoice: each iteration invoices a fresh group of 20 unbilled charges through the app,
+ * and another group through the same transaction written as raw better-sqlite3 (a write cannot
+ * be replayed, so the baseline is hand-written rather than captured).
+ */
+async function runInvoiceCase(app: AppCore, groups: { clientId: string; chargeIds: string[] }[], iterations: number, n: number): Promise<BenchResult> {
+  const raw = rawInvoice(app)
+  const app_ms: number[] = []
+  const base_ms: number[] = []
+  const viaApp = async (g: { clientId: string; chargeIds: string[] }) => {
+    const t = performance.now()
+    const result = await app.call('billing:createInvoice', { clientId: g.clientId, chargeIds: g.chargeIds, issuedOn: '2026-03-08' })
+    const elapsed = performance.now() - t
+    if (!result.ok) throw new Error(`billing:createInvoice failed (${result.error.code})`)
+    return elapsed
+  }
+  const viaRaw = (g: { clientId: string; chargeIds: string[] }) => {
+    const t = performance.now()
+    raw(g.clientId, g.chargeIds)
+    return performance.now() - t
+  }
+  for (let i = 0; i < WARMUP + iterations; i++) {
+    const [mine, theirs] = [groups[2 * i]!, groups[2 * i + 1]!]
+    let a: number
+    let b: number
+    if (i % 2 === 0) {
+      a = await viaApp(mine)
+      b = viaRaw(theirs)
+    } else {
+      b = viaRaw(theirs)
+      a = await viaApp(mine)
+    }
+    if (i >= WARMUP) {
+      app_ms.push(a)
+      base_ms.push(b)
+    }
+  }
+  const appStats = summarize(app_ms)
+  const baseStats = summarize(base_ms)
+  return { name: 'billing.invoice', n, p50_ms: round(appStats.p50, 3), p95_ms: round(appStats.p95, 3), baseline_p95_ms: round(baseStats.p95, 3), ratio: round(appStats.p95 / baseStats.p95, 2) }
+}
+
 /** A page of the client list the way people click through it: filters, sorts, later pages. */
 function listInputs(): ClientListInput[] {
   const f = seededFaker(7)
@@ -223,6 +270,10 @@ async function main(args: string[]): Promise<void> {
     const clinical = seedClinical(app, seeded.clientIds, { seed: SEED, notes: NOTES, chartClientId, chartSessions: CHART_SESSIONS })
     out(`Seeded ${clinical.notes} synthetic sessions with notes (FTS index included) in ${Math.round(performance.now() - t)} ms`)
 
+    t = performance.now()
+    const billing = seedBilling(app, seeded.clientIds, { seed: SEED, perClient: CHARGES_PER_CLIENT, groups: 2 * (WARMUP + iterations) })
+    out(`Seeded ${billing.charges} synthetic charges on ${billing.invoices} invoices, with adjustments and payments, in ${Math.round(performance.now() - t)} ms`)
+
     const typed = typedQueries(app.connection.sqlite)
     const noteQueries = searchQueries(SEED)
     const someClients = seeded.clientIds.slice(0, 16)
@@ -244,7 +295,9 @@ async function main(args: string[]): Promise<void> {
         n: clinical.notes,
         targetMs: 30
       },
-      { name: 'chart.load', channel: 'sessions:list', inputs: [{ clientId: chartClientId }], n: CHART_SESSIONS, targetMs: 20 }
+      { name: 'chart.load', channel: 'sessions:list', inputs: [{ clientId: chartClientId }], n: CHART_SESSIONS, targetMs: 20 },
+      { name: 'billing.ledger', channel: 'billing:account', inputs: someClients.map((clientId) => ({ clientId })), n: billing.charges, targetMs: 5 },
+      { name: 'billing.aging', channel: 'billing:aging', inputs: [{ asOf: '2026-03-08' }], n: billing.charges, targetMs: 50 }
     ]
     const results: BenchResult[] = []
     for (const c of cases) {
@@ -252,6 +305,11 @@ async function main(args: string[]): Promise<void> {
       results.push(await runCase(app, c, iterations, explain))
       out(`${c.name}: ${iterations} iterations over ${c.inputs.length} inputs in ${Math.round(performance.now() - t)} ms`)
     }
+
+    t = performance.now()
+    results.push(await runInvoiceCase(app, billing.invoiceGroups, iterations, billing.charges))
+    cases.push({ name: 'billing.invoice', channel: 'billing:createInvoice', inputs: [], n: billing.charges, targetMs: 10 })
+    out(`billing.invoice: ${iterations} iterations in ${Math.round(performance.now() - t)} ms`)
 
     writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
     out()
@@ -263,7 +321,7 @@ async function main(args: string[]): Promise<void> {
     out(line(head))
     out(widths.map((w) => '-'.repeat(w)).join('  '))
     for (const r of rows) out(line(r))
-    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load) and ratio < 1.5. Results written to bench/results.json`)
+    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load, 5 ms for billing.ledger, 50 ms for billing.aging, 10 ms for billing.invoice) and ratio < 1.5. Results written to bench/results.json`)
     if (keep) out(`Database kept at ${dir}`)
   } finally {
     app.close()

@@ -70,7 +70,9 @@ export async function openApp(options: OpenAppOptions): Promise<AppCore> {
   const dispatchOptions: DispatchOptions = {
     transaction: (fn) => {
       try {
-        return connection.sqlite.transaction(fn)()
+        // IMMEDIATE: the write lock is taken at BEGIN, so two connections never both read and then
+        // try to write (an invoice number taken by both); the second waits (busy_timeout) instead.
+        return connection.sqlite.transaction(fn).immediate()
       } catch (err) {
         // Rolled back, perhaps after an audit entry was appended: its hash must not stay the chain's head.
         services.audit.forgetHead()

@@ -1,5 +1,7 @@
 import type { ServiceContext } from './context'
 import { createAuditService } from './features/audit/service'
+import { createBillingService } from './features/billing/service'
+import { toCsv } from './features/exports/csv'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
 import { createCoursesService } from './features/courses/service'
@@ -34,6 +36,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const sessions = createSessionsService(ctx, courses)
   const notes = createNotesService(ctx, { sessions, settings, users })
   const measures = createMeasuresService(ctx, clients, users)
+  const audit = createAuditService(ctx)
+  const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
+  const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
   return {
     clients,
     insurance,
@@ -48,8 +53,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     dashboard: createDashboardService(ctx, { sessions, notes, measures }),
     settings,
     users,
-    audit: createAuditService(ctx),
-    exports: createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
+    audit,
+    exports,
+    billing
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { contracts, HOST_DOMAINS, type Contract, type Contracts, type CoreDomain, type Domain } from '@shared/contracts'
 import type { Services } from '../services'
 import { auditHandlers } from '../features/audit/handlers'
+import { billingHandlers } from '../features/billing/handlers'
 import { clientsHandlers } from '../features/clients/handlers'
 import { consentsHandlers } from '../features/consents/handlers'
 import { coursesHandlers } from '../features/courses/handlers'
@@ -53,7 +54,8 @@ export function createRouter(services: Services): Router {
     practice: practiceHandlers(services),
     settings: settingsHandlers(services),
     audit: auditHandlers(services),
-    exports: exportsHandlers(services)
+    exports: exportsHandlers(services),
+    billing: billingHandlers(services)
   }
   const router: Router = new Map()
   for (const [domain, group] of Object.entries(contracts)) {

@@ -1,6 +1,7 @@
 import { auditContracts } from './audit'
 import { authContracts } from './auth'
 import { backupsContracts } from './backups'
+import { billingContracts } from './billing'
 import { clientsContracts } from './clients'
 import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
@@ -35,6 +36,7 @@ export const contracts = {
   settings: settingsContracts,
   audit: auditContracts,
   exports: exportsContracts,
+  billing: billingContracts,
   recovery: recoveryContracts,
   backups: backupsContracts,
   auth: authContracts,

@@ -42,7 +42,15 @@ export const sessionInput = z.strictObject({
   kind: sessionKind,
   placeOfService,
   status: sessionStatus.default('scheduled'),
-  courseId: optionalCourseId
+  courseId: optionalCourseId,
+  /**
+   * The clinician (or owner) the session is billed under. Left out on create: the scheduling
+   * clinician, else the owner; left out on update: unchanged. Fixed once the session is charged.
+   */
+  renderingUserId: z
+    .union([z.literal(''), z.null(), uuid('Rendering clinician')], { error: 'Choose a clinician from the list' })
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s ? s : null))
 })
 export type SessionInput = z.input<typeof sessionInput>
 export type SessionValues = z.output<typeof sessionInput>
@@ -58,6 +66,7 @@ export const session = z.strictObject({
   kind: sessionKind,
   placeOfService,
   status: sessionStatus,
+  renderingUserId: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp
 })

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'sign',
   'view',
   'export',
+  'void',
+  'issue',
   'sign_in',
   'sign_in_failed',
   'lock',
@@ -32,7 +34,14 @@ export const AUDIT_ENTITIES = [
   'course',
   'note',
   'addendum',
-  'measure'
+  'measure',
+  'provider',
+  'fee',
+  'charge',
+  'adjustment',
+  'sliding_scale',
+  'invoice',
+  'payment'
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 

@@ -16,6 +16,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ANY_ROLE: readonly Role[] = ROLES
 /** Clinical content: notes, screening and measure answers, signing. */
 export const CLINICAL_ROLES: readonly Role[] = ['owner', 'clinician']
+/** Billing writes and the practice's money (the Billing page, exports for the accountant): a clinician only reads a chart's billing tab. */
+export const BILLING_ROLES: readonly Role[] = ['owner', 'administrator']
 /** Running the practice: users, the audit log, backups, whole-practice exports, the profile. */
 export const OWNER_ONLY: readonly Role[] = ['owner']
 

@@ -79,7 +79,7 @@ const hostile = (ids: PracticeIds) =>
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
     { weight: 1, arbitrary: fc.double() },
     { weight: 1, arbitrary: fc.integer() },
-    { weight: 2, arbitrary: fc.constantFrom(...ids.clients, ...ids.diagnoses, ...ids.policies, ...ids.consents, ...ids.sessions, ...ids.courses, ...ids.notes, ...ids.measures) },
+    { weight: 2, arbitrary: fc.constantFrom(...ids.clients, ...ids.diagnoses, ...ids.policies, ...ids.consents, ...ids.sessions, ...ids.courses, ...ids.notes, ...ids.measures, ...Object.values(ids.billing).flat()) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 1, arbitrary: fc.anything(ANYTHING) }
   )

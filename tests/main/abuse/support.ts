@@ -27,7 +27,22 @@ export interface PracticeIds {
   noteRevision: number
   /** [a PHQ-9 with the item 9 safety flag] */
   measures: string[]
+  billing: {
+    /** [an active clinician] */
+    users: string[]
+    /** Shipped fee items. */
+    fees: string[]
+    /** [unbilled, unbilled] charges of the current client */
+    charges: string[]
+    /** [issued with money open, draft] */
+    invoices: string[]
+    adjustments: string[]
+    scales: string[]
+  }
 }
+
+/** A clinician's row, written directly (users are the host's; the core test app has no sign-in). */
+export const SEED_CLINICIAN = '00000000-0000-4000-8000-00000000c11c'
 
 /** A practice profile and two clients — one with a diagnosis list, a policy, a consent and a screening answer, one archived. */
 export async function seedPractice(app: TestApp): Promise<PracticeIds> {
@@ -64,6 +79,24 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
   })
   await app.ok('notes:sign', { id: signed.id, revision: integrated.revision })
   const measure = await createMeasure(app, current.id, phq9([1, 1, 1, 1, 1, 1, 1, 1, 1], { noteId: draft.id, administeredOn: '2026-01-20' }))
+  // Billing: a clinician, a sliding scale, two unbilled charges, an issued invoice with money open, a draft, a deposit held as credit.
+  app.connection.sqlite
+    .prepare("INSERT INTO users (id, login, login_key, display_name, credentials, role, deactivated_at, created_at, updated_at) VALUES (?, 'seedclin', 'seedclin', 'Seed Clinician', 'LMFT', 'clinician', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+    .run(SEED_CLINICIAN)
+  const fees = (await app.ok<{ items: { id: string }[] }>('billing:fees', {})).items.map((f) => f.id)
+  const charge = () =>
+    app.ok<{ id: string }>('billing:createCharge', {
+      clientId: current.id,
+      charge: { dateOfService: '2026-01-20', feeItemId: fees[1], units: 1, unitFeeCents: 20000, modifiers: [], pointers: ['A'], placeOfService: '11', renderingUserId: SEED_CLINICIAN }
+    })
+  const [c1, c2, c3, c4] = [await charge(), await charge(), await charge(), await charge()]
+  const issued = await app.ok<{ id: string }>('billing:createInvoice', { clientId: current.id, chargeIds: [c3!.id], issuedOn: '2026-01-21' })
+  const draftInvoice = await app.ok<{ id: string }>('billing:createInvoice', { clientId: current.id, chargeIds: [c4!.id], issue: false })
+  await app.ok('billing:recordPayment', { clientId: current.id, payment: { receivedOn: '2026-01-21', amountCents: 5000, method: 'cash', applyTo: 'credit' } })
+  const scale = await app.ok<{ id: string }>('billing:setSlidingScale', { clientId: current.id, scale: { mode: 'percent', percentBp: 1000, reason: 'Seed scale', startsOn: '2026-01-01' } })
+  // A service on no session kind's default lines, so it may be archived.
+  const custom = await app.ok<{ id: string }>('billing:createFee', { fee: { code: 'X0001', modifiers: [], description: 'Seed fee', unitFeeCents: 1000 } })
+  const adjustment = await app.ok<{ id: string }>('billing:adjust', { chargeId: c1!.id, adjustment: { kind: 'courtesy', mode: 'amount', value: 100, date: '2026-01-21', reason: 'Seed' } })
   return {
     clients: [current.id, archived.id],
     diagnoses: dx.map((d) => d.id),
@@ -73,7 +106,15 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     courses: [course.id],
     notes: [draft.id, signed.id],
     noteRevision: saved.revision,
-    measures: [measure.id]
+    measures: [measure.id],
+    billing: {
+      users: [SEED_CLINICIAN],
+      fees: [custom.id, ...fees],
+      charges: [c1!.id, c2!.id],
+      invoices: [issued.id, draftInvoice.id],
+      adjustments: [adjustment.id],
+      scales: [scale.id]
+    }
   }
 }
 
@@ -141,6 +182,21 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null
 export function idsFor(ids: PracticeIds, channel: string, key: string): string[] {
   const [domain, verb] = channel.split(':')
   if (key === 'clientId') return ids.clients
+  if (domain === 'billing' || key === 'renderingUserId') {
+    const b = ids.billing
+    if (key === 'userId' || key === 'renderingUserId') return b.users
+    if (key === 'feeItemId') return b.fees
+    if (key === 'chargeId' || key === 'chargeIds') return b.charges
+    if (key === 'invoiceId' || key === 'applyTo') return b.invoices
+    if (key === 'id') {
+      if (verb === 'updateFee') return b.fees
+      if (verb === 'updateCharge' || verb === 'voidCharge') return b.charges.toReversed()
+      if (verb === 'voidAdjustment') return b.adjustments
+      if (verb === 'endSlidingScale') return b.scales
+      if (verb === 'issueInvoice') return b.invoices.toReversed()
+      return b.invoices
+    }
+  }
   if (key === 'id' && domain === 'clients' && verb === 'restore') return ids.clients.toReversed()
   if (key === 'orderedIds') return ids.diagnoses
   if (key === 'sessionId') return ids.sessions
@@ -161,7 +217,7 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
 
 export const FUZZ_ARCHIVE_NAME = 'practice.kaparchive'
 const STRING_CANDIDATES = [
-  'Test value', '2026-01-15', '10:00', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', '',
+  'Test value', '2026-01-15', '2026-01', '10:00', 'F43.10', 'test@example.com', '(503) 555-0142', '97205', 'OR', '1234567893', '12-3456789', 'v1', 'x', '',
   // An archive chosen from the exports folder (exports:importArchive); tests that import put one there.
   FUZZ_ARCHIVE_NAME
 ]

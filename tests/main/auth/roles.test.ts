@@ -21,12 +21,18 @@ const OWNER_ONLY = /^(audit|exports|backups|users):|^(practice|settings):save$|^
  * or changing a treatment course. Never the administrator's (who still sees courses and books sessions).
  */
 const CLINICAL_ONLY = /^(screening|notes|measures):|^courses:(create|update)$/
+/**
+ * Billing's writes and the practice's money (Billing page, accountant's export) are the owner's and
+ * the administrator's; a clinician only reads a chart's billing tab, the fee schedule and providers.
+ */
+const BILLING_ONLY = /^billing:(?!(providers|settings|fees|account|invoice)$)/
 /** Answer before anyone signs in. */
 const PUBLIC = new Set(['auth:status', 'auth:setup', 'auth:signIn', 'auth:unlock', 'auth:signOut', 'auth:recover'])
 
 const mayCall = (role: Role, channel: string): boolean => {
   if (PUBLIC.has(channel) || role === 'owner') return true
   if (OWNER_ONLY.test(channel)) return false
+  if (BILLING_ONLY.test(channel)) return role === 'administrator'
   return role === 'clinician' || !CLINICAL_ONLY.test(channel)
 }
 

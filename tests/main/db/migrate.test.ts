@@ -8,10 +8,11 @@ import { applyMigrations } from '../../../src/main/db/migrate'
 import { MIGRATIONS_FOLDER } from '../../factories/app'
 
 const TABLES = [
-  '__drizzle_migrations', 'audit_log', 'clients', 'consents', 'courses', 'diagnoses', 'insurance_policies', 'measures', 'note_addenda',
+  '__drizzle_migrations', 'adjustments', 'allocations', 'audit_log', 'billing_settings', 'charges', 'clients', 'consents', 'courses', 'diagnoses',
+  'fee_defaults', 'fee_items', 'insurance_policies', 'invoice_counters', 'invoice_lines', 'invoices', 'measures', 'note_addenda',
   // The notes' FTS5 index (a virtual table) and its shadow tables.
   'note_fts', 'note_fts_config', 'note_fts_data', 'note_fts_docsize', 'note_fts_idx',
-  'note_search', 'note_terms', 'notes', 'practice', 'screening_items', 'sessions', 'settings', 'users'
+  'note_search', 'note_terms', 'notes', 'payments', 'practice', 'provider_profiles', 'screening_items', 'sessions', 'settings', 'sliding_scales', 'users'
 ]
 
 const temps: string[] = []

@@ -73,11 +73,31 @@ describe('contract registry', () => {
       'users:resetPassphrase': 'update user',
       'exports:custodian': 'export practice',
       'exports:archive': 'export practice',
-      'exports:importArchive': 'restore practice'
+      'exports:importArchive': 'restore practice',
+      'billing:saveProvider': 'update provider',
+      'billing:saveSettings': 'update practice',
+      'billing:createFee': 'create fee',
+      'billing:updateFee': 'update fee',
+      'billing:saveDefaults': 'update fee',
+      'billing:createCharge': 'create charge',
+      'billing:updateCharge': 'update charge',
+      'billing:voidCharge': 'void charge',
+      'billing:adjust': 'create adjustment',
+      'billing:voidAdjustment': 'void adjustment',
+      'billing:setSlidingScale': 'create sliding_scale',
+      'billing:endSlidingScale': 'update sliding_scale',
+      'billing:createInvoice': 'create invoice',
+      'billing:invoiceMonth': 'create invoice',
+      'billing:issueInvoice': 'issue invoice',
+      'billing:voidInvoice': 'void invoice',
+      'billing:recordPayment': 'create payment',
+      'billing:applyCredit': 'update payment',
+      'billing:refund': 'create payment',
+      'billing:exportCsv': 'export practice'
     })
     // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
     // calls run while no database — and so no audit log — is open.)
-    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$/)
+    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$/)
   })
 
   it('the router serves every contract but the start-up host\'s (recovery, backups, auth, users), and nothing else', async () => {

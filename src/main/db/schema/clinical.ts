@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { MEASURE_KINDS } from '../../../shared/domain/measures'
 import { NOTE_TEMPLATES, SESSION_KINDS, SESSION_STATUSES } from '../../../shared/domain/session-kinds'
 import { clients } from './clients'
+import { users } from './users'
 
 /**
  * A treatment course: the protocol it was started from (or an edited copy) is stored with it as
@@ -41,6 +42,8 @@ export const sessions = sqliteTable(
     kind: text('kind', { enum: SESSION_KINDS }).notNull(),
     placeOfService: text('place_of_service').notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull(),
+    /** The clinician (or owner) the session is billed under; editable until the session is charged. */
+    renderingUserId: text('rendering_user_id').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },

@@ -36,7 +36,12 @@ const CLIENT_OWNED: Partial<Record<AuditEntity, string>> = {
   course: 'courses',
   note: 'notes',
   addendum: 'note_addenda',
-  measure: 'measures'
+  measure: 'measures',
+  charge: 'charges',
+  adjustment: 'adjustments',
+  sliding_scale: 'sliding_scales',
+  invoice: 'invoices',
+  payment: 'payments'
 }
 
 export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'] as const

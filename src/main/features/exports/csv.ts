@@ -1,7 +1,7 @@
 /**
  * CSV as spreadsheet apps read it (RFC 4180): every field quoted when it holds a comma, a quote,
  * a CR or LF (quotes doubled), or starts with = + - @ (a formula — prefixed with ' so a
- * spreadsheet shows it as text instead of running it); CRLF line ends; UTF-8 with a byte-order
+ * spreadsheet shows it as text instead of running it; a plain negative number like -10.05 stays a number); CRLF line ends; UTF-8 with a byte-order
  * mark so Excel reads accents.
  */
 export const BOM = '\uFEFF'
@@ -9,11 +9,13 @@ export const BOM = '\uFEFF'
 export type CsvValue = string | number | boolean | null | undefined
 
 const FORMULA_START = /^[=+\-@\t\r]/
+/** A plain negative amount such as -10.05 cannot run as a formula, and an accountant's import needs it as a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return ''
   let s = typeof value === 'string' ? value : String(value)
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`
+  if (typeof value === 'string' && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s
 }
 

@@ -227,6 +227,17 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
   }
 
   return {
+    /**
+     * Writes one CSV file into the exports folder under a name not yet taken (the accountant's
+     * billing export uses it); the name carries no client data.
+     */
+    writeCsv(baseName: string, content: string): { path: string; fileName: string; bytes: number } {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/.test(baseName)) throw new AppFailure('internal', 'An export name is not a plain file name.')
+      const path = freePath(exportsDir(), `${baseName}-${fileStamp(ctx.now())}`, '.csv')
+      writeNew(path, content)
+      return { path, fileName: relative(exportsDir(), path), bytes: Buffer.byteLength(content) }
+    },
+
     /** Writes a new custodian folder; runs inside dispatch's transaction, so it reads one consistent state. */
     custodian(): CustodianExportResult {
       const root = exportsDir()

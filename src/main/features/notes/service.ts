@@ -74,6 +74,7 @@ const requireDraft = (row: NoteRow) => {
  * signed, append-only addenda. Search text is kept in note_search, which the FTS5 index follows.
  */
 export function createNotesService(ctx: ServiceContext, deps: { sessions: SessionsService; settings: SettingsService; users: UsersService }) {
+  const signedListeners: ((sessionId: string) => void)[] = []
   const repo = createNotesRepository(ctx.db, ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
 
@@ -208,7 +209,13 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
         contentHash: noteContentHash(row.template, row.sessionId, body)
       })
       if (!saved) throw conflict(NOTE_CONFLICT_MESSAGE)
+      for (const listener of signedListeners) listener(row.sessionId)
       return toNote(require(id))
+    },
+
+    /** Billing listens here to release a session's held charges; runs in the signing transaction. */
+    onSigned(listener: (sessionId: string) => void): void {
+      signedListeners.push(listener)
     },
 
     addAddendum(noteId: string, text: string): Note {

@@ -22,7 +22,7 @@ export const clientNameSql = sql<string>`coalesce(nullif(${clients.preferredName
 const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: notes.template, signedAt: notes.signedAt }
 
 const SESSION_COLUMNS = `id, client_id AS clientId, course_id AS courseId, date, start_time AS startTime, duration_minutes AS durationMinutes,
-  kind, place_of_service AS placeOfService, status, created_at AS createdAt, updated_at AS updatedAt`
+  kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, created_at AS createdAt, updated_at AS updatedAt`
 
 /**
  * Scheduling reads and writes. The chart's timeline runs on every open of the Sessions tab, so its
@@ -76,6 +76,13 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
     /** Whether the client exists and is archived; undefined when there is no such client. */
     clientState: (clientId: string): { archivedAt: string | null } | undefined =>
       prepared().client.get(clientId) as { archivedAt: string | null } | undefined,
+
+    /** An active owner or clinician: who a session can be billed under. */
+    isRenderingUser: (userId: string): boolean =>
+      sqlite.prepare("SELECT 1 FROM users WHERE id = ? AND role IN ('owner', 'clinician') AND deactivated_at IS NULL").get(userId) !== undefined,
+
+    ownerUserId: (): string | undefined =>
+      sqlite.prepare("SELECT id FROM users WHERE role = 'owner' AND deactivated_at IS NULL ORDER BY created_at, id LIMIT 1").pluck().get() as string | undefined,
 
     insert: (row: NewSessionRow): void => {
       db.insert(sessions).values(row).run()

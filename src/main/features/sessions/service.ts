@@ -2,7 +2,7 @@ import type { AgendaRow, ScheduledSession, Session, SessionNoteStatus, SessionVa
 import { localToday } from '@shared/domain/dates'
 import { PROTOCOL_TEMPLATES, courseWarnings, type CourseWarning } from '@shared/domain/scheduling'
 import type { ServiceContext } from '../../context'
-import { invalid, notFound } from '../../errors'
+import { conflict, invalid, notFound } from '../../errors'
 import type { CoursesService } from '../courses/service'
 import { toCourseSession } from '../courses/service'
 import { createSessionsRepository, type NoteStatusOf, type SessionRow } from './repository'
@@ -42,9 +42,32 @@ const toTimelineRow = (row: SessionRow, notes: readonly NoteStatusOf[]): Timelin
  * Scheduling. Open to every role: rows carry dates, codes and note status, never note content.
  * Warnings (shared/domain/scheduling courseWarnings) are computed after the write and never block.
  */
+/** Told of every saved session (before: null on create), inside the same transaction: billing creates or voids charges. */
+export type SessionListener = (before: SessionRow | null, after: SessionRow) => void
+
+export const RENDERING_USER_MESSAGE = 'Choose an active clinician or the owner as the rendering clinician'
+export const CHARGED_RENDERER_MESSAGE = 'The rendering clinician cannot change once the session is charged. Void its charges first.'
+
+const NEVER_CHARGED = (_sessionId: string): boolean => false
+
 export function createSessionsService(ctx: ServiceContext, courses: CoursesService) {
   const repo = createSessionsRepository(ctx.db, ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
+  const listeners: SessionListener[] = []
+  /** Set by billing: whether the session has live charges (then its rendering clinician is fixed). */
+  let isCharged: (sessionId: string) => boolean = NEVER_CHARGED
+
+  const renderer = (userId: string | null): string | null => {
+    if (userId === null) return null
+    if (!repo.isRenderingUser(userId)) throw conflict(RENDERING_USER_MESSAGE, { 'session.renderingUserId': RENDERING_USER_MESSAGE })
+    return userId
+  }
+  /** The scheduling clinician (or owner), else the practice's owner, else nobody. */
+  const defaultRenderer = (): string | null => {
+    const actor = ctx.actor()
+    if (actor.id && (actor.role === 'clinician' || actor.role === 'owner') && repo.isRenderingUser(actor.id)) return actor.id
+    return repo.ownerUserId() ?? null
+  }
 
   const require = (id: string): SessionRow => {
     const row = repo.findById(id)
@@ -98,7 +121,10 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       if (values.courseId) courses.requireForClient(values.courseId, clientId)
       const now = stamp()
       const id = ctx.newId()
-      repo.insert({ ...values, id, clientId, createdAt: now, updatedAt: now })
+      const { renderingUserId, ...rest } = values
+      repo.insert({ ...rest, renderingUserId: renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId), id, clientId, createdAt: now, updatedAt: now })
+      const saved = require(id)
+      for (const listener of listeners) listener(null, saved)
       return scheduled(id)
     },
 
@@ -112,8 +138,23 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
           ...(values.kind !== row.kind ? { 'session.kind': 'The kind cannot change once a note of this session is signed' } : {})
         })
       }
-      repo.update(id, { ...values, updatedAt: stamp() })
+      const { renderingUserId, ...rest } = values
+      const nextRenderer = renderingUserId === undefined ? row.renderingUserId : renderer(renderingUserId)
+      if (nextRenderer !== row.renderingUserId && isCharged(id)) {
+        throw conflict(CHARGED_RENDERER_MESSAGE, { 'session.renderingUserId': 'The rendering clinician cannot change once the session is charged' })
+      }
+      repo.update(id, { ...rest, renderingUserId: nextRenderer, updatedAt: stamp() })
+      const saved = require(id)
+      for (const listener of listeners) listener(row, saved)
       return scheduled(id)
+    },
+
+    /** Billing listens here; runs in the caller's transaction, so a failed listener undoes the save. */
+    onSaved(listener: SessionListener): void {
+      listeners.push(listener)
+    },
+    chargedBy(check: (sessionId: string) => boolean): void {
+      isCharged = check
     },
 
     /** For other services. */

@@ -12,6 +12,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   sign: 'Signed',
   view: 'Viewed chart',
   export: 'Exported',
+  void: 'Voided',
+  issue: 'Issued',
   sign_in: 'Signed in',
   sign_in_failed: 'Sign-in failed',
   lock: 'Locked the app',
@@ -34,7 +36,14 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   course: 'Treatment course',
   note: 'Note',
   addendum: 'Addendum',
-  measure: 'Measure'
+  measure: 'Measure',
+  provider: 'Billing identity',
+  fee: 'Fee schedule',
+  charge: 'Charge',
+  adjustment: 'Adjustment',
+  sliding_scale: 'Sliding scale',
+  invoice: 'Invoice',
+  payment: 'Payment'
 }
 
 /** Who: entries written before user accounts existed say "this computer". */

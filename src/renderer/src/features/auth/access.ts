@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { Access } from '@shared/contracts'
 import { auditContracts } from '@shared/contracts/audit'
 import { backupsContracts } from '@shared/contracts/backups'
+import { billingContracts } from '@shared/contracts/billing'
 import { exportsContracts } from '@shared/contracts/exports'
 import { practiceContracts } from '@shared/contracts/practice'
 import { recoveryContracts } from '@shared/contracts/recovery'
@@ -26,7 +27,11 @@ export const CAPABILITIES = {
   editPracticeProfile: practiceContracts.save.roles,
   /** Settings → Security: the idle lock. */
   editPracticeSettings: settingsContracts.save.roles,
-  recoverDatabase: recoveryContracts.restore.roles
+  recoverDatabase: recoveryContracts.restore.roles,
+  /** Invoices, payments, charges, the fee schedule: the owner and the administrator. A clinician reads a chart's billing tab. */
+  manageBilling: billingContracts.createInvoice.roles,
+  /** The practice's Billing page and the accountant's export. */
+  viewPracticeBilling: billingContracts.unbilled.roles
 } satisfies Record<string, Access>
 export type Capability = keyof typeof CAPABILITIES
 

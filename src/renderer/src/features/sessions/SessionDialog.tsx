@@ -21,6 +21,7 @@ import { formatDate } from '@renderer/lib/format'
 import { practiceQueries } from '@renderer/features/settings/queries'
 import { DialogFormActions } from '../clients/chart/parts'
 import { courseQueries } from '../courses/queries'
+import { billingQueries } from '../billing/queries'
 import { ClientPicker, type PickedClient } from './ClientPicker'
 import { formatDuration, formatEnd } from './dates'
 import { announceSaved } from './notices'
@@ -94,7 +95,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           kind: editing.kind,
           placeOfService: editing.placeOfService,
           status: editing.status,
-          courseId: editing.courseId ?? ''
+          courseId: editing.courseId ?? '',
+          renderingUserId: editing.renderingUserId ?? ''
         }
       : {
           clientId: target.mode === 'create' ? (target.client?.id ?? '') : '',
@@ -104,9 +106,12 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           kind: defaultKind,
           placeOfService: practice.data?.defaultPlaceOfService ?? '11',
           status: 'scheduled',
-          courseId: ''
+          courseId: '',
+          renderingUserId: ''
         }
   })
+  const providers = useQuery(billingQueries.providers())
+  const providerOptions = (providers.data ?? []).filter((p) => p.active || p.userId === editing?.renderingUserId).map((p) => ({ value: p.userId, label: `${p.displayName}${p.credentials ? `, ${p.credentials}` : ''}` }))
   const guard = useUnsavedChangesGuard(isDirty)
   const kind = useWatch({ control, name: 'kind' })
   const startTime = useWatch({ control, name: 'startTime' })
@@ -159,7 +164,9 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
     announceSaved(saved, headline)
     onDone()
   }
-  const onSubmit = handleSubmit(({ clientId, ...session }) => {
+  const onSubmit = handleSubmit(({ clientId, ...values }) => {
+    // A new session left on "the default" is billed under the scheduling clinician, else the owner (main decides).
+    const session = !editing && values.renderingUserId === null ? { ...values, renderingUserId: undefined } : values
     setFormError(null)
     const onError = (error: unknown) => {
       const onFields = applyServerErrors(setError, error, 'session.')
@@ -229,6 +236,17 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           {...register('placeOfService')}
         />
         <SelectField label="Status" required options={statusOptions} className="sm:col-span-2" error={errors.status?.message} {...register('status')} />
+        {providerOptions.length > 0 && (
+          <SelectField
+            label="Rendering clinician"
+            className="sm:col-span-6"
+            placeholder={editing ? 'Nobody' : 'The scheduling clinician, else the owner'}
+            options={providerOptions}
+            hint="Who the session is billed under; fixed once it is charged."
+            error={errors.renderingUserId?.message}
+            {...register('renderingUserId')}
+          />
+        )}
         {courseChoices.length > 0 && (
           <SelectField
             label="Treatment course"

@@ -11,6 +11,7 @@ import { PracticeProfileSummary } from './PracticeProfileSummary'
 import { practiceQueries } from './queries'
 import { SecuritySection } from './SecuritySection'
 import { ClinicalSettings } from './ClinicalSettings'
+import { FeesSettings } from '@renderer/features/billing/FeesSettings'
 
 /**
  * Settings, by role: the owner edits the practice profile and manages users, security, exports,
@@ -26,6 +27,7 @@ export function SettingsPage() {
     { heading: 'users-heading', label: 'Users', shown: can(role, 'manageUsers') },
     { heading: 'security-heading', label: owner ? 'Security' : 'Passphrase and lock', shown: true },
     { heading: 'clinical-settings-heading', label: 'Clinical', shown: true },
+    { heading: 'fees-heading', label: 'Fees', shown: true },
     { heading: 'data-export-heading', label: 'Data export', shown: can(role, 'exportPractice') },
     { heading: 'backups-heading', label: 'Backups', shown: can(role, 'manageBackups') }
   ].filter((section) => section.shown)
@@ -66,6 +68,7 @@ export function SettingsPage() {
       {can(role, 'manageUsers') && <UsersSection />}
       <SecuritySection />
       <ClinicalSettings />
+      <FeesSettings />
       {can(role, 'exportPractice') && <DataExportSection />}
       {can(role, 'manageBackups') && <BackupsSection />}
       {can(role, 'viewAuditLog') && <AuditLogLink />}

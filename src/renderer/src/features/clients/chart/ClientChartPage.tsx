@@ -21,6 +21,7 @@ import { ConsentsTab } from '../../consents/ConsentsTab'
 import { ClientSessionsTab } from '../../sessions/ClientSessionsTab'
 import { MeasuresTab, canViewMeasures } from '../../measures/MeasuresTab'
 import { can, useCurrentUser } from '../../auth/access'
+import { BillingTab } from '../../billing/BillingTab'
 
 export const CHART_TABS = [
   { value: 'overview', label: 'Overview' },
@@ -30,7 +31,8 @@ export const CHART_TABS = [
   { value: 'insurance', label: 'Insurance' },
   { value: 'diagnoses', label: 'Diagnoses' },
   { value: 'screening', label: 'Screening' },
-  { value: 'consents', label: 'Consents' }
+  { value: 'consents', label: 'Consents' },
+  { value: 'billing', label: 'Billing' }
 ] as const
 export type ChartTab = (typeof CHART_TABS)[number]['value']
 
@@ -110,6 +112,7 @@ export function ClientChartPage() {
             {t.value === 'consents' && <ConsentsTab clientId={clientId} readOnly={readOnly} />}
             {t.value === 'sessions' && <ClientSessionsTab client={client} readOnly={readOnly} />}
             {t.value === 'measures' && <MeasuresTab clientId={clientId} readOnly={readOnly} />}
+            {t.value === 'billing' && <BillingTab clientId={clientId} readOnly={readOnly} />}
           </ErrorBoundary>
         </Tabs.Content>
       ))}

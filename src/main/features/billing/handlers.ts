@@ -1,0 +1,35 @@
+import type { Handlers } from '../../ipc/router'
+import type { Services } from '../../services'
+
+export const billingHandlers = ({ billing }: Services): Handlers<'billing'> => ({
+  providers: () => billing.providers(),
+  saveProvider: ({ userId, provider }) => billing.saveProvider(userId, provider),
+  settings: () => billing.settings(),
+  saveSettings: ({ holdUntilSigned }) => billing.saveSettings(holdUntilSigned),
+  fees: () => billing.fees(),
+  createFee: ({ fee }) => billing.createFee(fee),
+  updateFee: ({ id, fee }) => billing.updateFee(id, fee),
+  saveDefaults: ({ event, lines }) => billing.saveDefaults(event, lines),
+  account: ({ clientId, from, to }) => billing.account(clientId, from, to),
+  createCharge: ({ clientId, charge }) => billing.createCharge(clientId, charge),
+  updateCharge: ({ id, charge }) => billing.updateCharge(id, charge),
+  voidCharge: ({ id, reason }) => billing.voidCharge(id, reason),
+  adjust: ({ chargeId, adjustment }) => billing.adjust(chargeId, adjustment),
+  voidAdjustment: ({ id, reason }) => billing.voidAdjustment(id, reason),
+  setSlidingScale: ({ clientId, scale }) => billing.setSlidingScale(clientId, scale),
+  endSlidingScale: ({ id, endedOn }) => billing.endSlidingScale(id, endedOn),
+  invoice: ({ id }) => billing.invoice(id),
+  createInvoice: ({ clientId, chargeIds, issue, issuedOn, note }) => billing.createInvoice(clientId, chargeIds, issue, issuedOn, note),
+  invoiceMonth: ({ month, issuedOn }) => billing.invoiceMonth(month, issuedOn),
+  issueInvoice: ({ id, issuedOn }) => billing.issueInvoice(id, issuedOn),
+  voidInvoice: ({ id, reason }) => billing.voidInvoice(id, reason),
+  recordPayment: ({ clientId, payment }) => billing.recordPayment(clientId, payment),
+  applyCredit: ({ clientId, invoiceId, amountCents }) => billing.applyCredit(clientId, invoiceId, amountCents),
+  refund: ({ clientId, refund }) => billing.refund(clientId, refund),
+  unbilled: () => billing.unbilled(),
+  invoices: ({ openOnly }) => billing.invoices(openOnly),
+  payments: ({ from, to }) => billing.payments(from, to),
+  aging: ({ asOf }) => billing.aging(asOf),
+  monthTotals: ({ asOf }) => billing.monthTotals(Number(asOf.slice(0, 4))),
+  exportCsv: ({ from, to }) => billing.exportCsv(from, to)
+})
