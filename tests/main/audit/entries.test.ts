@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { coreContracts, defineContract } from '@shared/contracts'
 import type { AuditVerifyResult } from '@shared/contracts/audit'
+import type { Charge, FeeItem, InvoiceDetail, Payment } from '@shared/contracts/billing'
 import type { Client } from '@shared/contracts/clients'
 import type { Consent } from '@shared/contracts/consents'
 import type { Diagnosis } from '@shared/contracts/diagnoses'
@@ -113,6 +114,60 @@ describe('audit entries: one per audited call', () => {
     await expectOne('notes:search', { query: 'nothingmatchesthis' }, () => ({ action: 'view', entity: 'note', entityId: null, clientId: null }))
     await expectOne('measures:acknowledge', { id: measure.id }, () => ({ action: 'update', entity: 'measure', entityId: measure.id, clientId: c.id }))
     await expectOne('measures:void', { id: measure.id, reason: 'Entered for the wrong client' }, () => ({ action: 'archive', entity: 'measure', entityId: measure.id, clientId: c.id }))
+
+    // Billing: the fee schedule, a manual charge and its adjustment, an invoice, payments, a refund.
+    const billed = { clientId: c.id }
+    const practice = { entityId: null, clientId: null }
+    await expectOne<Diagnosis[]>('diagnoses:add', { clientId: c.id, diagnosis: { code: 'F33.2' } }, (v) => ({ action: 'create', entity: 'diagnosis', entityId: v[0]!.id, clientId: c.id }))
+    app.connection.sqlite
+      .prepare("INSERT INTO users (id, login, login_key, display_name, credentials, role, deactivated_at, created_at, updated_at) VALUES (?, 'dana', 'dana', 'Dana Ames', 'LMFT', 'clinician', NULL, '2026-01-01', '2026-01-01')")
+      .run(testId(500))
+    await expectOne('billing:saveProvider', { userId: testId(500), provider: { npi: '1234567893', licenseNumber: 'LMFT 123', licenseState: 'OR', credentials: 'LMFT' } }, () => ({
+      action: 'update', entity: 'provider', entityId: testId(500), clientId: null
+    }))
+    await expectOne('billing:saveSettings', { holdUntilSigned: false }, () => ({ action: 'update', entity: 'practice', ...practice }))
+    const fee = await expectOne<FeeItem>('billing:createFee', { fee: { code: 'X0001', modifiers: [], description: 'Course deposit', unitFeeCents: 60000 } }, (v) => ({
+      action: 'create', entity: 'fee', entityId: v.id, clientId: null
+    }))
+    await expectOne('billing:updateFee', { id: fee.id, fee: { code: 'X0001', modifiers: [], description: 'Course deposit', unitFeeCents: 50000 } }, () => ({
+      action: 'update', entity: 'fee', entityId: fee.id, clientId: null
+    }))
+    await expectOne('billing:saveDefaults', { event: 'integration', lines: [{ feeItemId: fee.id, units: 1 }] }, () => ({ action: 'update', entity: 'fee', ...practice }))
+    const line = { dateOfService: '2026-03-03', feeItemId: fee.id, units: 1, unitFeeCents: 50000, modifiers: [], pointers: ['A'], placeOfService: '11' }
+    const charge = await expectOne<Charge>('billing:createCharge', { clientId: c.id, charge: line }, (v) => ({ action: 'create', entity: 'charge', entityId: v.id, ...billed }))
+    await expectOne('billing:updateCharge', { id: charge.id, charge: { units: 1, unitFeeCents: 40000, modifiers: [], pointers: ['A'], placeOfService: '11' } }, () => ({
+      action: 'update', entity: 'charge', entityId: charge.id, ...billed
+    }))
+    const adjustment = await expectOne<{ id: string }>('billing:adjust', { chargeId: charge.id, adjustment: { kind: 'courtesy', mode: 'amount', value: 1000, date: '2026-03-04', reason: 'First session' } }, (v) => ({
+      action: 'create', entity: 'adjustment', entityId: v.id, ...billed
+    }))
+    await expectOne('billing:voidAdjustment', { id: adjustment.id, reason: 'Entered twice' }, () => ({ action: 'void', entity: 'adjustment', entityId: adjustment.id, ...billed }))
+    const scale = await expectOne<{ id: string }>('billing:setSlidingScale', { clientId: c.id, scale: { mode: 'percent', percentBp: 5000, reason: 'Income-based', startsOn: '2026-05-01' } }, (v) => ({
+      action: 'create', entity: 'sliding_scale', entityId: v.id, ...billed
+    }))
+    await expectOne('billing:endSlidingScale', { id: scale.id, endedOn: '2026-06-30' }, () => ({ action: 'update', entity: 'sliding_scale', entityId: scale.id, ...billed }))
+    const spare = await app.ok<Charge>('billing:createCharge', { clientId: c.id, charge: { ...line, dateOfService: '2026-02-10' } })
+    calls++
+    seen.add('billing:createCharge')
+    await expectOne('billing:voidCharge', { id: spare.id, reason: 'Entered twice' }, () => ({ action: 'void', entity: 'charge', entityId: spare.id, ...billed }))
+    const draft = await expectOne<InvoiceDetail>('billing:createInvoice', { clientId: c.id, issuedOn: '2026-03-08', issue: false }, (v) => ({
+      action: 'create', entity: 'invoice', entityId: v.id, ...billed
+    }))
+    await expectOne('billing:issueInvoice', { id: draft.id, issuedOn: '2026-03-09' }, () => ({ action: 'issue', entity: 'invoice', entityId: draft.id, ...billed }))
+    await expectOne('billing:voidInvoice', { id: draft.id, reason: 'Reissue' }, () => ({ action: 'void', entity: 'invoice', entityId: draft.id, ...billed }))
+    await expectOne('billing:invoiceMonth', { month: '2026-03', issuedOn: '2026-04-01' }, () => ({ action: 'create', entity: 'invoice', ...practice }))
+    const payment = await expectOne<Payment>('billing:recordPayment', { clientId: c.id, payment: { receivedOn: '2026-04-02', amountCents: 50000, method: 'card', reference: '4242' } }, (v) => ({
+      action: 'create', entity: 'payment', entityId: v.id, ...billed
+    }))
+    expect(payment.amountCents).toBe(50000)
+    await expectOne<Payment>('billing:refund', { clientId: c.id, refund: { receivedOn: '2026-04-03', amountCents: 1000, method: 'check', reference: '1043' } }, (v) => ({
+      action: 'create', entity: 'payment', entityId: v.id, ...billed
+    }))
+    // The payment left $90 of credit after the refund; a new invoice gives it somewhere to go.
+    await expectOne<Charge>('billing:createCharge', { clientId: c.id, charge: { ...line, dateOfService: '2026-04-02' } }, (v) => ({ action: 'create', entity: 'charge', entityId: v.id, ...billed }))
+    await expectOne<InvoiceDetail>('billing:createInvoice', { clientId: c.id, issuedOn: '2026-04-02', issue: true }, (v) => ({ action: 'create', entity: 'invoice', entityId: v.id, ...billed }))
+    await expectOne('billing:applyCredit', { clientId: c.id }, () => ({ action: 'update', entity: 'payment', entityId: null, ...billed }))
+    await expectOne('billing:exportCsv', { from: '2026-03-01', to: '2026-04-30' }, () => ({ action: 'export', entity: 'practice', ...practice }))
 
     await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
     await expectOne('settings:save', { settings: { idleLockMinutes: 15 } }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
