@@ -27,6 +27,7 @@ import { authorize, SIGN_IN_MESSAGE } from './ipc/authorize'
 import { WrongKeyError } from './security/errors'
 import { fieldErrors } from './ipc/dispatch'
 import { consoleLogger, type LogFacts, type Logger } from './log'
+import { removeStaleTemporaries } from './backup/stale'
 import { backupDirIn, databasePathIn } from './paths'
 import { encryptPracticeFiles } from './security/encrypt-file'
 import { keyringPathIn, type KdfParams } from './security/keyring'
@@ -85,6 +86,7 @@ export const SWAPPING_MESSAGE = 'A backup is being restored. Try again in a mome
 const BACKUP_FAILURE_MESSAGES: Record<string, { code: 'conflict' | 'invalid_input'; message: string }> = {
   backup_not_usable: { code: 'invalid_input', message: 'That backup is damaged or unreadable. Choose another one.' },
   not_a_practice_database: { code: 'invalid_input', message: 'That file is not a KAP Practice backup. Choose another one.' },
+  newer_version: { code: 'invalid_input', message: 'That backup was made by a newer version of KAP Practice. Update the app to restore it.' },
   file_missing: { code: 'invalid_input', message: 'That backup is no longer in the backups folder. Choose another one.' },
   database_locked: { code: 'conflict', message: 'The database is in use by another program. Close it, then try again.' },
   database_in_use: { code: 'conflict', message: 'The database is in use by another program. Close it, then try again.' },
@@ -106,6 +108,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const databasePath = databasePathIn(dataDir)
   const backupDir = backupDirIn(dataDir)
   await mkdir(backupDir, { recursive: true })
+  const stale = removeStaleTemporaries([dataDir, backupDir, join(dataDir, 'exports')])
+  if (stale > 0) logger.info('startup.stale_temporaries_removed', { count: stale })
   // A fault of the installation, found now rather than at the first sign-in.
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
   if (!existsSync(join(migrationsFolder, 'meta', '_journal.json'))) throw new Error('No migrations found: the app is incomplete')
@@ -206,7 +210,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
         if (after.mode === 'ready') throw conflict('The practice database opened after all; the backup was not restored.')
         if (after.mode === 'recovery' && after.state === 'locked') throw new BackupError('database_locked', 'locked')
       }
-      await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined })
+      await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined, migrationsFolder })
       logger.info('recovery.restored', { reason: entry.reason })
       await tryOpen()
       gate.afterOpen('recovery:restore', false)
@@ -249,7 +253,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       mode = { mode: 'recovery', state: 'missing' }
       let result
       try {
-        result = await restoreBackup({ databasePath, backupPath, backupDir, now, key: key ?? undefined })
+        result = await restoreBackup({ databasePath, backupPath, backupDir, now, key: key ?? undefined, migrationsFolder })
         logger.info(event, facts)
       } finally {
         await checkAndOpen()

@@ -20,6 +20,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { createBackup, type BackupEntry } from './create'
+import { assertKnownSchema, SchemaMismatchError } from '../db/schema-check'
 import { inspectDatabase } from './inspect'
 import { damagedFileName } from './names'
 import { BackupError, fsyncPath, openFile, passesCheck, removeDatabaseFiles, removeSideFiles, sqliteCode, withFile, type SqliteHandle } from './sqlite-file'
@@ -34,6 +35,11 @@ export interface RestoreOptions {
   now?: () => Date
   /** The database key when encrypted; the backup must have been made with the same key. */
   key?: Buffer
+  /**
+   * The app's migrations: when given (the app always gives them), the backup's tables, indexes,
+   * views and triggers must be exactly what they build (db/schema-check.ts).
+   */
+  migrationsFolder?: string
   /** How the content is replaced; chosen from `key` when not given (tests use both). */
   strategy?: 'backup-api' | 'replace-file'
 }
@@ -47,14 +53,30 @@ export interface RestoreResult {
   damagedCopy: string | null
 }
 
-/** Checks every page of a backup and that it is a KAP Practice database (it has the migrations table). */
-export function verifyBackupFile(backupPath: string, key?: Buffer): void {
+/**
+ * Checks every page of a backup and that it is a KAP Practice database (it has the migrations
+ * table) — with `migrationsFolder`, one whose schema is exactly what our migrations build.
+ */
+export function verifyBackupFile(backupPath: string, key?: Buffer, migrationsFolder?: string): void {
   const inspection = inspectDatabase(backupPath, { key, check: 'integrity' })
   if (inspection.state !== 'ok') {
     throw new BackupError('backup_not_usable', 'The backup is damaged or unreadable; choose another one', inspection.detail ?? inspection.state)
   }
-  const isPractice = withFile(backupPath, { readonly: true, key }, (db) => (db.pragma("table_info('__drizzle_migrations')") as unknown[]).length > 0)
-  if (!isPractice) throw new BackupError('not_a_practice_database', 'The file is a database, but not a KAP Practice database')
+  withFile(backupPath, { readonly: true, key }, (db) => {
+    const isPractice = (db.pragma("table_info('__drizzle_migrations')") as unknown[]).length > 0
+    if (!isPractice) throw new BackupError('not_a_practice_database', 'The file is a database, but not a KAP Practice database')
+    if (migrationsFolder) assertPracticeSchema(db, migrationsFolder)
+  })
+}
+
+function assertPracticeSchema(db: SqliteHandle, migrationsFolder: string): void {
+  try {
+    assertKnownSchema(db, migrationsFolder)
+  } catch (err) {
+    if (!(err instanceof SchemaMismatchError)) throw err
+    if (err.problem === 'newer_version') throw new BackupError('newer_version', 'The backup was made by a newer version of KAP Practice; update the app to restore it')
+    throw new BackupError('not_a_practice_database', 'The file is a database, but not one KAP Practice made', err.problem)
+  }
 }
 
 /**
@@ -139,7 +161,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   if (resolve(databasePath) === resolve(backupPath)) throw new BackupError('backup_not_usable', 'A database cannot be restored from itself')
   const strategy = options.strategy ?? (key ? 'replace-file' : 'backup-api')
   if (key && strategy === 'backup-api') throw new TypeError('An encrypted database is restored with the replace-file strategy')
-  verifyBackupFile(backupPath, key)
+  verifyBackupFile(backupPath, key, options.migrationsFolder)
 
   let preRestoreBackup: BackupEntry | null = null
   let damagedCopy: string | null = null

@@ -16,6 +16,7 @@ export interface SqliteHandle {
   pragma(source: string, options?: { simple?: boolean }): unknown
   exec(source: string): unknown
   close(): unknown
+  prepare(source: string): { all(...params: unknown[]): unknown[] }
   backup(destination: string): Promise<unknown>
 }
 
@@ -32,7 +33,9 @@ export function openFile(path: string, options: OpenFileOptions = {}): SqliteHan
   if (options.key) {
     return openDatabase(path, options.key, { timeoutMs: options.timeoutMs }).sqlite
   }
-  return new Database(path, { readonly: options.readonly ?? false, fileMustExist: true, timeout: options.timeoutMs ?? 5000 })
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true, timeout: options.timeoutMs ?? 5000 })
+  db.pragma('trusted_schema = OFF')
+  return db
 }
 
 /** Runs `fn` on a freshly opened file and always closes it. */
@@ -57,6 +60,7 @@ export type BackupErrorCode =
   | 'integrity_check_failed'
   | 'backup_not_usable'
   | 'not_a_practice_database'
+  | 'newer_version'
   | 'database_locked'
   | 'database_in_use'
   | 'restored_database_failed_check'

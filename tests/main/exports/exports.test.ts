@@ -173,6 +173,23 @@ describe('exports:custodian', { timeout: 30_000 }, () => {
 
 // scrypt at full cost, and whole-database copies: slow on a busy 2-core machine, not a hang.
 describe('archive format', { timeout: 30_000 }, () => {
+  it('refuses a scrypt cost it did not write before deriving anything, and an inflate bomb', () => {
+    const data = Buffer.from('SQLite format 3\0 and some pages')
+    // The reviewer's N=2^20, r=16 header: refused at once (deriving it took 9 s and 2.2 GiB).
+    const costly = sealArchive(data, PASSPHRASE, FAST_KDF)
+    costly[10] = 20
+    costly[11] = 16
+    // 'damaged', not 'wrong passphrase': the cost was refused before any key was derived from it.
+    expect(() => openArchive(costly, PASSPHRASE, { accept: [FAST_KDF] })).toThrow('The archive is damaged and cannot be opened.')
+    // A cheap cost is refused too unless it is one we accept (tests accept theirs).
+    expect(() => openArchive(sealArchive(data, PASSPHRASE, FAST_KDF), PASSPHRASE)).toThrow('damaged')
+    // 10 MB of zeros deflates to ~10 kB; with a 1 MB limit it is refused without inflating it all.
+    const bomb = sealArchive(Buffer.alloc(10_000_000), PASSPHRASE, FAST_KDF)
+    expect(bomb.length).toBeLessThan(50_000)
+    expect(() => openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF], maxDatabaseBytes: 1_000_000 })).toThrow('larger than KAP Practice can import')
+    expect(openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF] }).length).toBe(10_000_000)
+  })
+
   it('round-trips with the default scrypt cost and refuses a wrong passphrase', () => {
     const data = Buffer.from('SQLite format 3\0 and some pages')
     const sealed = sealArchive(data, PASSPHRASE)
@@ -293,7 +310,14 @@ describe('exports:archive and exports:importArchive', { timeout: 30_000 }, () =>
       code: 'invalid_input',
       fields: { passphrase: 'Passphrase must be at least 12 characters' }
     })
-    for (const fileName of ['../practice.db', '/etc/passwd', 'x.kaparchive/../../a.kaparchive', 'archive.db']) {
+    // Windows reserved device names are refused even when such a file exists (it would open a device there).
+    mkdirSync(exportsDir(app), { recursive: true })
+    for (const name of ['NUL.kaparchive', 'con.kaparchive', 'COM1.old.kaparchive', 'lpt9.kaparchive']) writeFileSync(join(exportsDir(app), name), 'x')
+    expect(await app.ok('exports:list', {})).toEqual([])
+    for (const fileName of ['../practice.db', '/etc/passwd', 'x.kaparchive/../../a.kaparchive', 'archive.db', 'NUL.kaparchive', 'con.kaparchive', 'COM1.old.kaparchive', 'lpt9.kaparchive']) {
+      if (fileName.endsWith('.kaparchive') && !fileName.includes('/')) {
+        expect(await app.fail('exports:importArchive', { fileName, passphrase: PASSPHRASE })).toMatchObject({ fields: { fileName: 'Choose an archive from the list' } })
+      }
       expect(await app.fail('exports:importArchive', { fileName, passphrase: PASSPHRASE })).toMatchObject({ code: 'invalid_input', fields: { fileName: expect.any(String) } })
     }
     expect(await app.fail('exports:importArchive', { fileName: 'missing.kaparchive', passphrase: PASSPHRASE })).toMatchObject({ fields: { fileName: 'That archive is no longer in the exports folder' } })

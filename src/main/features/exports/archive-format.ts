@@ -33,7 +33,7 @@ export interface KdfParams {
 /** OWASP's scrypt minimum (N=2^17, r=8, p=1): 128 MiB and a fraction of a second per open. */
 export const DEFAULT_KDF: KdfParams = { log2N: 17, r: 8, p: 1 }
 
-export type ArchiveErrorCode = 'not_an_archive' | 'unsupported_version' | 'wrong_passphrase' | 'damaged'
+export type ArchiveErrorCode = 'not_an_archive' | 'unsupported_version' | 'wrong_passphrase' | 'damaged' | 'too_large'
 export class ArchiveError extends Error {
   constructor(
     readonly code: ArchiveErrorCode,
@@ -65,8 +65,27 @@ export function sealArchive(database: Buffer, passphrase: string, kdf: KdfParams
   return Buffer.concat([header, body, cipher.getAuthTag()])
 }
 
+/**
+ * The largest database an archive may hold once inflated: far above any solo practice's, and a
+ * bound on what a crafted file can make us allocate (deflate can expand a byte a thousandfold).
+ */
+export const MAX_DATABASE_BYTES = 2 * 1024 ** 3
+
+const sameKdf = (a: KdfParams, b: KdfParams) => a.log2N === b.log2N && a.r === b.r && a.p === b.p
+const tooLarge = () => new ArchiveError('too_large', 'This archive is larger than KAP Practice can import.')
+
+export interface OpenArchiveOptions {
+  /**
+   * The scrypt costs we write (the shipped one, and a test's cheaper one). Any other cost in the
+   * header is refused before deriving: the header is not authenticated until scrypt has run, and
+   * a crafted N=2^20, r=16 took 9 s and 2.2 GiB.
+   */
+  accept?: KdfParams[]
+  maxDatabaseBytes?: number
+}
+
 /** Decrypts an archive back to database bytes, or throws an ArchiveError saying which way it failed. */
-export function openArchive(archive: Buffer, passphrase: string): Buffer {
+export function openArchive(archive: Buffer, passphrase: string, options: OpenArchiveOptions = {}): Buffer {
   if (archive.length < HEADER_BYTES + TAG_BYTES || !archive.subarray(0, 8).equals(ARCHIVE_MAGIC)) {
     throw new ArchiveError('not_an_archive', 'This file is not a KAP Practice archive.')
   }
@@ -74,7 +93,7 @@ export function openArchive(archive: Buffer, passphrase: string): Buffer {
     throw new ArchiveError('unsupported_version', 'This archive was made by a newer version of KAP Practice; update the app to open it.')
   }
   const kdf: KdfParams = { log2N: archive[10]!, r: archive[11]!, p: archive[12]! }
-  if (kdf.log2N < 10 || kdf.log2N > 22 || kdf.r < 1 || kdf.r > 32 || kdf.p < 1 || kdf.p > 16) {
+  if (!(options.accept ?? [DEFAULT_KDF]).some((known) => sameKdf(known, kdf))) {
     throw new ArchiveError('damaged', 'The archive is damaged and cannot be opened.')
   }
   const start = archive.subarray(0, 41)
@@ -85,13 +104,19 @@ export function openArchive(archive: Buffer, passphrase: string): Buffer {
   if (!timingSafeEqual(checkOf(checkKey, start), archive.subarray(41, HEADER_BYTES))) {
     throw new ArchiveError('wrong_passphrase', 'The passphrase does not open this archive.')
   }
+  let compressed: Buffer
   try {
     const decipher = createDecipheriv('aes-256-gcm', aesKey, iv)
     decipher.setAAD(header)
     decipher.setAuthTag(archive.subarray(archive.length - TAG_BYTES))
-    const compressed = Buffer.concat([decipher.update(archive.subarray(HEADER_BYTES, archive.length - TAG_BYTES)), decipher.final()])
-    return inflateSync(compressed)
+    compressed = Buffer.concat([decipher.update(archive.subarray(HEADER_BYTES, archive.length - TAG_BYTES)), decipher.final()])
   } catch {
+    throw new ArchiveError('damaged', 'The archive is damaged and cannot be opened.')
+  }
+  try {
+    return inflateSync(compressed, { maxOutputLength: options.maxDatabaseBytes ?? MAX_DATABASE_BYTES })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge()
     throw new ArchiveError('damaged', 'The archive is damaged and cannot be opened.')
   }
 }

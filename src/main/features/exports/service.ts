@@ -16,10 +16,11 @@ import { SCREENING_ITEMS, type ScreeningItemKey } from '@shared/domain/screening
 import type { ServiceContext } from '../../context'
 import { AppFailure, invalid } from '../../errors'
 import Database from 'better-sqlite3-multiple-ciphers'
-import { BackupError, restoreBackup, verifyBackupFile } from '../../backup'
+import { BackupError, restoreBackup } from '../../backup'
 import { removeDatabaseFiles } from '../../backup/sqlite-file'
 import { applyMigrations } from '../../db/migrate'
-import { encryptFileInPlace } from '../../security/encrypt-file'
+import { writeEncryptedCopy } from '../../db/encrypted-copy'
+import { assertKnownSchema, SchemaMismatchError } from '../../db/schema-check'
 import type { ClientsService } from '../clients/service'
 import type { ConsentsService } from '../consents/service'
 import type { DiagnosesService } from '../diagnoses/service'
@@ -31,7 +32,7 @@ import type { MeasuresService } from '../measures/service'
 import type { NotesService } from '../notes/service'
 import type { SessionsService } from '../sessions/service'
 import { noteAsText } from './note-text'
-import { ArchiveError, DEFAULT_KDF, openArchive, sealArchive, type KdfParams } from './archive-format'
+import { ArchiveError, DEFAULT_KDF, MAX_DATABASE_BYTES, openArchive, sealArchive, type KdfParams } from './archive-format'
 import { toCsv } from './csv'
 import { createExportsRepository } from './repository'
 
@@ -66,7 +67,10 @@ interface Deps {
   measures: MeasuresService
 }
 
-const ARCHIVE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.kaparchive$/
+const ARCHIVE_NAME_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.kaparchive$/
+/** Windows opens a device, not a file, for these names with any extension ("NUL.kaparchive"). */
+const WINDOWS_RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\.|$)/i
+const ARCHIVE_NAME = { test: (name: string) => ARCHIVE_NAME_SHAPE.test(name) && !WINDOWS_RESERVED.test(name) }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -129,6 +133,26 @@ const damaged = () => invalid('The archive is damaged and cannot be opened.', { 
 /** When the newest migration a database has applied was made (drizzle's folderMillis). */
 const newestMigration = (q: { prepare(s: string): { get(): unknown } }) =>
   Number((q.prepare('SELECT max(created_at) AS at FROM "__drizzle_migrations"').get() as { at: number | null }).at ?? 0)
+
+/** Staged imports are `.import-<uuid>.db` in the exports folder; start-up removes any a crash left. */
+export const IMPORT_PREFIX = '.import-'
+
+/** An archive's database, in memory: whole, ours, exactly our schema, and not from a newer version. */
+function checkImported(copy: Database.Database, current: { prepare(s: string): { get(): unknown } }, migrationsFolder: string | undefined): void {
+  const newer = 'This archive was made by a newer version of KAP Practice; update the app to import it.'
+  if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw damaged()
+  if ((copy.pragma("table_info('__drizzle_migrations')") as unknown[]).length === 0) throw damaged()
+  if (newestMigration(copy) > newestMigration(current)) throw invalid(newer, { fileName: newer })
+  if (!migrationsFolder) return
+  try {
+    assertKnownSchema(copy, migrationsFolder)
+  } catch (err) {
+    if (!(err instanceof SchemaMismatchError)) throw err
+    if (err.problem === 'newer_version') throw invalid(newer, { fileName: newer })
+    const message = 'This archive was not made by KAP Practice, or was changed since; it cannot be imported.'
+    throw invalid(message, { fileName: message })
+  }
+}
 
 const NOTE_SEPARATOR = `\n\n${'='.repeat(72)}\n\n`
 
@@ -360,10 +384,10 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
     },
 
     /**
-     * Decrypts and checks an archive, ready to replace the practice: decrypt → a temp file in the
-     * exports folder → integrity_check and "is a KAP Practice database" → not from a newer version
-     * → encrypted with the practice's key when it has one. Changes nothing; `discard()` removes
-     * the temp file whatever happens next.
+     * Decrypts and checks an archive, ready to replace the practice: decrypt into memory →
+     * integrity_check, "is a KAP Practice database", not from a newer version, exactly our schema
+     * → a temp file in the exports folder, encrypted from its first byte when the practice is.
+     * Changes nothing; `discard()` removes the temp file whatever happens next.
      */
     stageImport(fileName: string, passphrase: string): StagedImport {
       const root = exportsDir()
@@ -373,7 +397,9 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
 
       let plain: Buffer
       try {
-        plain = openArchive(readFileSync(archivePath), passphrase)
+        // The size first: a file larger than any archive we write is not read into memory at all.
+        if (statSync(archivePath).size > MAX_DATABASE_BYTES) throw new ArchiveError('too_large', 'This archive is larger than KAP Practice can import.')
+        plain = openArchive(readFileSync(archivePath), passphrase, { accept: [DEFAULT_KDF, kdf] })
       } catch (err) {
         if (!(err instanceof ArchiveError)) throw err
         const field = err.code === 'wrong_passphrase' ? 'passphrase' : 'fileName'
@@ -381,34 +407,26 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       }
       if (!plain.subarray(0, 16).equals(SQLITE_MAGIC)) throw damaged()
 
-      const temp = inside(root, `.import-${randomUUID()}.db`)
+      // Checked in memory: a decrypted database never touches the disk of an encrypted practice.
+      let copy: Database.Database
+      try {
+        copy = new Database(plain)
+      } catch {
+        throw damaged()
+      }
+      const temp = inside(root, `${IMPORT_PREFIX}${randomUUID()}.db`)
       const discard = () => removeDatabaseFiles(temp)
       try {
-        writeNew(temp, plain)
-        plain.fill(0)
-        try {
-          verifyBackupFile(temp)
-        } catch (err) {
-          if (err instanceof BackupError) throw damaged()
-          throw err
-        }
-        const copy = new Database(temp, { readonly: true, fileMustExist: true })
-        let archived: number
-        try {
-          archived = newestMigration(copy)
-        } finally {
-          copy.close()
-        }
-        if (archived > newestMigration(ctx.sqlite)) {
-          const message = 'This archive was made by a newer version of KAP Practice; update the app to import it.'
-          throw invalid(message, { fileName: message })
-        }
-        // The archive holds a plain database; an encrypted practice takes it only encrypted, with its own key.
-        if (options.key) encryptFileInPlace(temp, options.key)
+        checkImported(copy, ctx.sqlite, options.migrationsFolder)
+        if (options.key) writeEncryptedCopy(copy, temp, options.key)
+        else writeNew(temp, plain)
         return { path: temp, fileName, discard }
       } catch (err) {
         discard()
         throw err
+      } finally {
+        copy.close()
+        plain.fill(0)
       }
     },
 
@@ -427,7 +445,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       try {
         let result
         try {
-          result = await restoreBackup({ databasePath, backupPath: staged.path, backupDir, now: ctx.now })
+          result = await restoreBackup({ databasePath, backupPath: staged.path, backupDir, now: ctx.now, migrationsFolder: options.migrationsFolder })
         } catch (err) {
           if (err instanceof BackupError) throw new AppFailure('conflict', `${err.message}.`)
           throw err
