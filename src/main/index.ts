@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { allChannels } from '@shared/contracts'
 import { runAutomaticBackup } from './backup'
+import { productionOutputValidation } from './ipc/dispatch'
 import { registerIpc } from './ipc/handle'
 import { consoleLogger } from './log'
 import { APP_NAME, backupDirIn, resolveDataDir } from './paths'
@@ -84,7 +85,12 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir()
   mkdirSync(dataDir, { recursive: true })
   try {
-    host = await startCore({ dataDir, migrationsFolder: join(app.getAppPath(), 'drizzle'), logger: consoleLogger })
+    host = await startCore({
+      dataDir,
+      migrationsFolder: join(app.getAppPath(), 'drizzle'),
+      logger: consoleLogger,
+      validateOutput: productionOutputValidation(app.isPackaged)
+    })
   } catch (err) {
     // Only a fault of the installation (e.g. missing migrations) gets here; a damaged database opens the recovery screen.
     consoleLogger.error('startup.failed', { name: (err as Error)?.name ?? 'unknown' })
