@@ -164,35 +164,36 @@ describe('dispatch: routing and failures', () => {
   })
 })
 
+const optionsAs = (role: Role, validateOutput: OutputValidation | undefined) => ({
+  transaction: <T>(fn: () => T) => fn(),
+  audit: () => undefined,
+  logger: log.logger,
+  actor: () => ({ id: 'u1', label: 'user', role }),
+  validateOutput
+})
+
 describe('dispatch: output validation by caller', () => {
   const leaky = {
     contract: defineContract('test:billingRead', z.strictObject({}), z.strictObject({ total: z.int() }), { roles: ANY_ROLE }),
     // A billing read that also returns a note's text: the strict output contract must refuse it.
     handler: () => ({ total: 100, noteBody: 'Patient disclosed…' })
   }
-  const options = (role: Role, validateOutput: OutputValidation | undefined) => ({
-    transaction: <T>(fn: () => T) => fn(),
-    audit: () => undefined,
-    logger: log.logger,
-    actor: () => ({ id: 'u1', label: 'user', role }),
-    validateOutput
-  })
   const router = new Map([['test:billingRead', leaky]]) as unknown as Router
 
   it('the installed app validates the administrator’s answers and refuses a leaked field', async () => {
     const production = productionOutputValidation(true)
-    expect(await dispatch(router, 'test:billingRead', {}, options('administrator', production))).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(await dispatch(router, 'test:billingRead', {}, optionsAs('administrator', production))).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(log.lines).toEqual([{ event: 'ipc.output_invalid', facts: { channel: 'test:billingRead', paths: '' } }])
     expect(JSON.stringify(log.lines)).not.toContain('disclosed')
     // The clinical roles are not checked in production (they may read notes anyway).
-    expect(await dispatch(router, 'test:billingRead', {}, options('clinician', production))).toMatchObject({ ok: true })
+    expect(await dispatch(router, 'test:billingRead', {}, optionsAs('clinician', production))).toMatchObject({ ok: true })
   })
 
   it('an unpackaged run validates everyone; off means off', async () => {
     for (const role of ['owner', 'clinician', 'administrator'] as const) {
-      expect(await dispatch(router, 'test:billingRead', {}, options(role, productionOutputValidation(false)))).toMatchObject({ ok: false })
-      expect(await dispatch(router, 'test:billingRead', {}, options(role, false))).toMatchObject({ ok: true })
-      expect(await dispatch(router, 'test:billingRead', {}, options(role, undefined))).toMatchObject({ ok: true })
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, productionOutputValidation(false)))).toMatchObject({ ok: false })
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, false))).toMatchObject({ ok: true })
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, undefined))).toMatchObject({ ok: true })
     }
   })
 })
