@@ -105,6 +105,20 @@ function closingParen(text, open) {
   return -1
 }
 
+/** The text before the first top-level comma of an argument list, skipping brackets and strings. */
+function firstArgument(list) {
+  let depth = 0
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < list.length && list[i] !== c; i++) if (list[i] === '\\') i++
+    } else if ('([{'.includes(c)) depth++
+    else if (')]}'.includes(c)) depth--
+    else if (c === ',' && depth === 0) return list.slice(0, i)
+  }
+  return list
+}
+
 function inlinePolicy(text) {
   let out = ''
   let last = 0
@@ -113,8 +127,10 @@ function inlinePolicy(text) {
     const open = match.index + match[0].length - 1
     const close = closingParen(text, open)
     if (close < 0) continue
-    const arg = text.slice(open + 1, close - 1)
-    if (arg.includes('\n')) continue // keep every line where it was, so reported locations stay true
+    const callArgs = text.slice(open + 1, close - 1)
+    if (callArgs.includes('\n')) continue // keep every line where it was, so reported locations stay true
+    // Only the preload path is spliced in; the options (isPackaged) are scanned as the installed app has them.
+    const arg = firstArgument(callArgs)
     const prefs = secureWebPreferences('__preload__')
     const props = Object.entries(prefs).map(([k, v]) => (k === 'preload' ? `preload: ${arg}` : `${k}: ${JSON.stringify(v)}`))
     out += `${text.slice(last, match.index)}webPreferences: { ${props.join(', ')} }`

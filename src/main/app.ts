@@ -4,7 +4,7 @@ import { applyMigrations } from './db/migrate'
 import { createContext, type ContextOverrides } from './context'
 import { createServices, type Services } from './services'
 import { createRouter, type Router } from './ipc/router'
-import { dispatch, type DispatchOptions } from './ipc/dispatch'
+import { dispatch, type DispatchOptions, type OutputValidation } from './ipc/dispatch'
 import { consoleLogger, type Logger } from './log'
 import type { Result } from '@shared/contracts'
 import type { KdfParams } from './features/exports/archive-format'
@@ -34,7 +34,7 @@ export interface OpenAppOptions {
   archiveKdf?: KdfParams
 
   logger?: Logger
-  validateOutput?: boolean
+  validateOutput?: OutputValidation
   /** Clock, ID source and actor; tests fix the first two. */
   context?: ContextOverrides
 }

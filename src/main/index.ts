@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { allChannels } from '@shared/contracts'
 import { runAutomaticBackup } from './backup'
+import { productionOutputValidation } from './ipc/dispatch'
 import { registerIpc } from './ipc/handle'
 import { consoleLogger } from './log'
 import { APP_NAME, backupDirIn, resolveDataDir } from './paths'
 import { startCore, type CoreHost } from './startup'
+import { APP_SCHEME, contentTypeFor, rendererUrl as chooseRendererUrl, resolveAppPath } from './window/app-protocol'
+import { menuTemplate } from './window/menu'
 import { denyPermissionRequest, denyWindowOpen, isAllowedNavigation, isTrustedSender, secureWebPreferences } from './window/policy'
 
 // Startup: check and open the database → migrate (after a backup) → register IPC → create the window.
@@ -16,8 +19,27 @@ import { denyPermissionRequest, denyWindowOpen, isAllowedNavigation, isTrustedSe
 app.setName(APP_NAME)
 let host: CoreHost | null = null
 
-const rendererUrl = (): string =>
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// Must precede 'ready'. Standard + secure: app://renderer is a real origin for 'self', fetch and storage.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+const rendererUrl = (): string => chooseRendererUrl(process.env, app.isPackaged)
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+
+/** Serves out/renderer and nothing else; index.html keeps its own CSP meta tag. */
+function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = request.method === 'GET' ? resolveAppPath(root, request.url) : null
+    if (!file) return notFound()
+    try {
+      const body = await readFile(file)
+      return new Response(new Uint8Array(body), { headers: { 'content-type': contentTypeFor(file), 'x-content-type-options': 'nosniff' } })
+    } catch {
+      // Missing file or a directory: no detail (the path is not echoed).
+      return notFound()
+    }
+  })
+}
 
 function createWindow(): BrowserWindow {
   const appUrl = rendererUrl()
@@ -29,7 +51,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: APP_NAME,
     backgroundColor: '#f8fafc',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'), { isPackaged: app.isPackaged })
   })
   win.once('ready-to-show', () => win.show())
   win.webContents.setWindowOpenHandler(denyWindowOpen)
@@ -58,10 +80,17 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  serveRenderer(join(__dirname, '../renderer'))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ appName: APP_NAME, isPackaged: app.isPackaged, platform: process.platform })))
   const dataDir = resolveDataDir()
   mkdirSync(dataDir, { recursive: true })
   try {
-    host = await startCore({ dataDir, migrationsFolder: join(app.getAppPath(), 'drizzle'), logger: consoleLogger })
+    host = await startCore({
+      dataDir,
+      migrationsFolder: join(app.getAppPath(), 'drizzle'),
+      logger: consoleLogger,
+      validateOutput: productionOutputValidation(app.isPackaged)
+    })
   } catch (err) {
     // Only a fault of the installation (e.g. missing migrations) gets here; a damaged database opens the recovery screen.
     consoleLogger.error('startup.failed', { name: (err as Error)?.name ?? 'unknown' })

@@ -25,7 +25,7 @@ import { AppFailure, conflict, invalid, notFound } from './errors'
 import { createAuthGate, type AuthGate } from './auth/gate'
 import { authorize, SIGN_IN_MESSAGE } from './ipc/authorize'
 import { WrongKeyError } from './security/errors'
-import { fieldErrors } from './ipc/dispatch'
+import { fieldErrors, validatesOutput, type OutputValidation } from './ipc/dispatch'
 import { consoleLogger, type LogFacts, type Logger } from './log'
 import { removeStaleTemporaries } from './backup/stale'
 import { backupDirIn, databasePathIn } from './paths'
@@ -38,7 +38,7 @@ export interface StartCoreOptions {
   dataDir: string
   migrationsFolder?: string
   logger?: Logger
-  validateOutput?: boolean
+  validateOutput?: OutputValidation
   context?: OpenAppOptions['context']
   /** The clock for names of set-aside files, sign-in delays and idle locking (tests fix it). */
   now?: () => Date
@@ -405,7 +405,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   const callHost = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
-    const refused = authorize(route.contract, gate.actor())
+    const actor = gate.actor()
+    const refused = authorize(route.contract, actor)
     if (refused) return { ok: false, error: refused }
     const parsed = route.contract.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
@@ -414,7 +415,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     }
     try {
       const value = await serial(() => route.handler(parsed.data as Record<string, unknown>))
-      if (options.validateOutput && !route.contract.output.safeParse(value).success) {
+      if (validatesOutput(options.validateOutput, actor) && !route.contract.output.safeParse(value).success) {
         logger.error('recovery.output_invalid', { channel: route.contract.channel })
         return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Please try again.' } }
       }

@@ -18,9 +18,23 @@ export interface DispatchOptions {
   logger: Logger
   /** Who is calling: checked against the contract's roles before anything else. */
   actor: () => Actor
-  /** Tests and the e2e harness check every output against its contract too. */
-  validateOutput?: boolean
+  /** Tests and the e2e harness check every output against its contract too; production, the administrator's. */
+  validateOutput?: OutputValidation
 }
+
+/** Every call (true), none, or decided by who is calling. */
+export type OutputValidation = boolean | ((actor: Actor) => boolean)
+
+export const validatesOutput = (setting: OutputValidation | undefined, actor: Actor): boolean =>
+  typeof setting === 'function' ? setting(actor) : setting === true
+
+/**
+ * The installed app checks the administrator's answers: output contracts are strict objects, so
+ * a clinical field leaking into a billing read is refused rather than shown ("minimum necessary").
+ * Unpackaged runs check everything.
+ */
+export const productionOutputValidation = (isPackaged: boolean): OutputValidation =>
+  isPackaged ? (actor) => actor.role === 'administrator' : true
 
 /** Unknown keys are echoed only when they look like a field name: a key could itself carry PHI or be huge. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
@@ -53,7 +67,8 @@ const invalidInput = (error: z.ZodError): AppError => ({
 export async function dispatch(router: Router, channel: string, rawInput: unknown, options: DispatchOptions): Promise<Result<unknown>> {
   const route = router.get(channel)
   if (!route) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
-  const refused = authorize(route.contract, options.actor())
+  const actor = options.actor()
+  const refused = authorize(route.contract, actor)
   if (refused) return { ok: false, error: refused }
   const parsed = route.contract.input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
@@ -70,7 +85,7 @@ export async function dispatch(router: Router, channel: string, rawInput: unknow
         return output
       })
     }
-    if (options.validateOutput) {
+    if (validatesOutput(options.validateOutput, actor)) {
       const out = route.contract.output.safeParse(value)
       if (!out.success) {
         options.logger.error('ipc.output_invalid', { channel, paths: out.error.issues.map((i) => i.path.join('.')).join(',') })

@@ -3,10 +3,15 @@
  * (after dyad's window_security.ts and Actual's desktop-electron/security.ts).
  */
 
-/** webPreferences for the one app window: no Node in the page, sandboxed, isolated. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * webPreferences for the one app window: no Node in the page, sandboxed, isolated. Defaults to
+ * the installed app's settings; only an unpackaged run (`npm run dev`/`start`) gets DevTools.
+ */
+export function secureWebPreferences(preloadPath: string, { isPackaged = true }: { isPackaged?: boolean } = {}) {
   return {
     preload: preloadPath,
+    // No DevTools in an installed copy: they would read every record on screen and in memory.
+    devTools: !isPackaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -42,16 +47,22 @@ export function isAllowedNavigation(targetUrl: string, appUrl: string): boolean 
 }
 
 /**
- * IPC is answered only for our own renderer's document: the built index.html over file://,
- * or in development the electron-vite dev server's origin.
+ * IPC is answered only for our own renderer's document: the built index.html at
+ * app://renderer/index.html, or in development the electron-vite dev server's origin.
+ * file:// is never trusted (any local file shares that "origin").
  */
 export function isTrustedSender(frameUrl: string | undefined, appUrl: string): boolean {
   if (!frameUrl) return false
   const frame = withoutHash(frameUrl)
   const app = withoutHash(appUrl)
   if (!frame || !app) return false
-  if (app.startsWith('file:')) return frame === app
-  return new URL(frame).origin === new URL(app).origin
+  const f = new URL(frame)
+  const a = new URL(app)
+  if (f.protocol === 'file:' || a.protocol === 'file:') return false
+  // The dev server: its origin (Vite serves modules from many paths).
+  if (a.protocol === 'http:' || a.protocol === 'https:') return f.origin === a.origin
+  // app://renderer has origin "null" in Node's URL (a custom scheme): only the exact document counts.
+  return frame === app
 }
 
 /** New windows and pop-ups are never opened. */

@@ -2,7 +2,10 @@ import { ANY_ROLE } from '@shared/domain/roles'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineContract } from '@shared/contracts'
+import type { Role } from '@shared/domain/roles'
 import { AppFailure } from '../../../src/main/errors'
+import { dispatch, productionOutputValidation, type OutputValidation } from '../../../src/main/ipc/dispatch'
+import type { Router } from '../../../src/main/ipc/router'
 import type { Logger, LogFacts } from '../../../src/main/log'
 import { openTestApp, testId, type TestApp } from '../../factories/app'
 import { clientInput, createClient } from '../../factories/clients'
@@ -158,5 +161,39 @@ describe('dispatch: routing and failures', () => {
     })
     expect(await app.call('test:badOutput', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(log.lines).toEqual([{ event: 'ipc.output_invalid', facts: { channel: 'test:badOutput', paths: 'n' } }])
+  })
+})
+
+const optionsAs = (role: Role, validateOutput: OutputValidation | undefined) => ({
+  transaction: <T>(fn: () => T) => fn(),
+  audit: () => undefined,
+  logger: log.logger,
+  actor: () => ({ id: 'u1', label: 'user', role }),
+  validateOutput
+})
+
+describe('dispatch: output validation by caller', () => {
+  const leaky = {
+    contract: defineContract('test:billingRead', z.strictObject({}), z.strictObject({ total: z.int() }), { roles: ANY_ROLE }),
+    // A billing read that also returns a note's text: the strict output contract must refuse it.
+    handler: () => ({ total: 100, noteBody: 'Patient disclosed…' })
+  }
+  const router = new Map([['test:billingRead', leaky]]) as unknown as Router
+
+  it('the installed app validates the administrator’s answers and refuses a leaked field', async () => {
+    const production = productionOutputValidation(true)
+    expect(await dispatch(router, 'test:billingRead', {}, optionsAs('administrator', production))).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(log.lines).toEqual([{ event: 'ipc.output_invalid', facts: { channel: 'test:billingRead', paths: '' } }])
+    expect(JSON.stringify(log.lines)).not.toContain('disclosed')
+    // The clinical roles are not checked in production (they may read notes anyway).
+    expect(await dispatch(router, 'test:billingRead', {}, optionsAs('clinician', production))).toMatchObject({ ok: true })
+  })
+
+  it('an unpackaged run validates everyone; off means off', async () => {
+    for (const role of ['owner', 'clinician', 'administrator'] as const) {
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, productionOutputValidation(false)))).toMatchObject({ ok: false })
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, false))).toMatchObject({ ok: true })
+      expect(await dispatch(router, 'test:billingRead', {}, optionsAs(role, undefined))).toMatchObject({ ok: true })
+    }
   })
 })
