@@ -3,6 +3,7 @@
  * run here: it needs internet). The fuse check uses the real @electron/fuses enums.
  */
 import { createRequire } from 'node:module'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
 import { describe, expect, it } from 'vitest'
@@ -90,5 +91,15 @@ describe('after-pack fuses', () => {
       else delete require.cache[fusesPath]
     }
     expect(calls).toEqual([[resolve('/o/kap-practice'), afterPack.fuseConfig(FuseVersion, FuseV1Options)]])
+  })
+})
+
+describe('what ships', () => {
+  it('only the encrypting SQLite driver is a runtime dependency, and no app code imports the plain one', () => {
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toBeDefined()
+    expect(pkg.dependencies['better-sqlite3']).toBeUndefined()
+    const files = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|tsx)$/.test(f))
+    const plainImports = files.filter((f) => /from 'better-sqlite3'|require\('better-sqlite3'\)/.test(readFileSync(resolve(ROOT, 'src', f), 'utf8')))
+    expect(plainImports).toEqual([])
   })
 })
