@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
 /**
@@ -21,6 +22,13 @@ const CHROMIUM_ARGS = [
 ]
 
 const ci = !!process.env.CI
+
+/**
+ * KAP_CHROMIUM, else Debian's Chromium where it exists (Playwright cannot download browsers on
+ * the build machine), else Playwright's own Chromium (`npx playwright install chromium` once, on
+ * a Mac or Windows machine).
+ */
+const chromiumPath = process.env.KAP_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -53,7 +61,7 @@ export default defineConfig({
       testIgnore: '**/electron/**',
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: process.env.KAP_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }
+        launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS }
       }
     },
     {

@@ -1,8 +1,6 @@
 import type { AppError, Contract } from '@shared/contracts'
+import { FORBIDDEN_MESSAGE, SIGN_IN_MESSAGE } from '../errors'
 import type { Actor } from '../context'
-
-export const SIGN_IN_MESSAGE = 'Sign in to continue.'
-export const FORBIDDEN_MESSAGE = 'Your role does not allow this. Ask the practice owner if you need it.'
 
 /**
  * Whether `actor` may make the call, checked in main before the input is even parsed: hiding a

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { AppError, Result } from '@shared/contracts'
-import { AppFailure } from '../errors'
+import { AppFailure, fieldErrors } from '../errors'
 import type { Logger } from '../log'
 import type { AuditedCall } from '../features/audit/service'
 import type { Actor } from '../context'
@@ -35,24 +35,6 @@ export const validatesOutput = (setting: OutputValidation | undefined, actor: Ac
  */
 export const productionOutputValidation = (isPackaged: boolean): OutputValidation =>
   isPackaged ? (actor) => actor.role === 'administrator' : true
-
-/** Unknown keys are echoed only when they look like a field name: a key could itself carry PHI or be huge. */
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
-const echoKey = (k: string) => (FIELD_NAME.test(k) ? k : '(unknown field)')
-
-/** Field path → first message, e.g. "client.legalLastName" → "Legal last name is required". */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '(input)'
-    if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys.map(echoKey)) fields[key === '(input)' ? k : `${key}.${k}`] ??= 'This field is not accepted here'
-    } else {
-      fields[key] ??= issue.message
-    }
-  }
-  return fields
-}
 
 const invalidInput = (error: z.ZodError): AppError => ({
   code: 'invalid_input',

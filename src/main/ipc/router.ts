@@ -1,5 +1,5 @@
-import type { z } from 'zod'
-import { contracts, HOST_DOMAINS, type Contract, type Contracts, type CoreDomain, type Domain } from '@shared/contracts'
+import { contracts, HOST_DOMAINS, type Contract, type CoreDomain } from '@shared/contracts'
+import type { Handlers } from './types'
 import type { Services } from '../services'
 import { auditHandlers } from '../features/audit/handlers'
 import { billingHandlers } from '../features/billing/handlers'
@@ -16,18 +16,6 @@ import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
 import { sessionsHandlers } from '../features/sessions/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
-
-/**
- * A domain's handlers: one per contract, taking validated input, returning the output value
- * (a promise only for a contract marked `outsideTransaction`: a transaction cannot await).
- */
-export type Handlers<D extends Domain> = {
-  [V in keyof Contracts[D]]: Contracts[D][V] extends Contract<infer I, infer O>
-    ? Contracts[D][V] extends { outsideTransaction: true }
-      ? (input: z.output<I>) => Promise<z.input<O>>
-      : (input: z.output<I>) => z.input<O>
-    : never
-}
 
 export interface Route {
   contract: Contract

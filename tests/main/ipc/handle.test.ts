@@ -22,7 +22,7 @@ function fakeIpcMain() {
   }
 }
 
-const APP_URL = 'file:///opt/KAP%20Practice/resources/app.asar/out/renderer/index.html'
+const APP_URL = 'app://renderer/index.html'
 
 let app: TestApp
 let ipc: ReturnType<typeof fakeIpcMain>
@@ -56,6 +56,8 @@ describe('registerIpc', () => {
   it.each([
     ['another site', 'https://evil.example/'],
     ['a different local file', 'file:///tmp/evil.html'],
+    ['the built renderer over file:// (the app serves it from app:// only)', 'file:///opt/KAP%20Practice/resources/app.asar/out/renderer/index.html'],
+    ['another document of the app scheme', 'app://renderer/evil.html'],
     ['a frame with no URL', undefined],
     ['a dev-server look-alike', 'http://localhost:5173/']
   ])('refuses %s as forbidden without calling the app', async (_name, url) => {

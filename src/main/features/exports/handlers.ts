@@ -1,4 +1,4 @@
-import type { Handlers } from '../../ipc/router'
+import type { Handlers } from '../../ipc/types'
 import type { Services } from '../../services'
 
 /** Custodian export, practice archive and its import. (Only the owner may call these once users exist.) */

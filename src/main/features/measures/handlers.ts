@@ -1,4 +1,4 @@
-import type { Handlers } from '../../ipc/router'
+import type { Handlers } from '../../ipc/types'
 import type { Services } from '../../services'
 
 export const measuresHandlers = ({ measures }: Services): Handlers<'measures'> => ({
