@@ -290,7 +290,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     contract: contracts.exports.importArchive as Contract,
     handler: async (input: Record<string, unknown>): Promise<unknown> => {
       const fileName = String(input.fileName)
-      const staged = requireCore().services.exports.stageImport(fileName, String(input.passphrase))
+      const staged = await requireCore().services.exports.stageImport(fileName, String(input.passphrase))
       try {
         let result
         try {

@@ -173,29 +173,43 @@ describe('exports:custodian', { timeout: 30_000 }, () => {
 
 // scrypt at full cost, and whole-database copies: slow on a busy 2-core machine, not a hang.
 describe('archive format', { timeout: 30_000 }, () => {
-  it('refuses a scrypt cost it did not write before deriving anything, and an inflate bomb', () => {
+  it('refuses a scrypt cost it did not write before deriving anything, and an inflate bomb', async () => {
     const data = Buffer.from('SQLite format 3\0 and some pages')
     // The reviewer's N=2^20, r=16 header: refused at once (deriving it took 9 s and 2.2 GiB).
     const costly = sealArchive(data, PASSPHRASE, FAST_KDF)
     costly[10] = 20
     costly[11] = 16
     // 'damaged', not 'wrong passphrase': the cost was refused before any key was derived from it.
-    expect(() => openArchive(costly, PASSPHRASE, { accept: [FAST_KDF] })).toThrow('The archive is damaged and cannot be opened.')
+    await expect(openArchive(costly, PASSPHRASE, { accept: [FAST_KDF] })).rejects.toThrow('The archive is damaged and cannot be opened.')
     // A cheap cost is refused too unless it is one we accept (tests accept theirs).
-    expect(() => openArchive(sealArchive(data, PASSPHRASE, FAST_KDF), PASSPHRASE)).toThrow('damaged')
+    await expect(openArchive(sealArchive(data, PASSPHRASE, FAST_KDF), PASSPHRASE)).rejects.toThrow('damaged')
     // 10 MB of zeros deflates to ~10 kB; with a 1 MB limit it is refused without inflating it all.
     const bomb = sealArchive(Buffer.alloc(10_000_000), PASSPHRASE, FAST_KDF)
     expect(bomb.length).toBeLessThan(50_000)
-    expect(() => openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF], maxDatabaseBytes: 1_000_000 })).toThrow('larger than KAP Practice can import')
-    expect(openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF] }).length).toBe(10_000_000)
+    await expect(openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF], maxDatabaseBytes: 1_000_000 })).rejects.toThrow('larger than KAP Practice can import')
+    expect((await openArchive(bomb, PASSPHRASE, { accept: [FAST_KDF] })).length).toBe(10_000_000)
   })
 
-  it('round-trips with the default scrypt cost and refuses a wrong passphrase', () => {
+  it('derives the key off the event loop: timers keep firing while scrypt runs at the shipped cost', async () => {
+    const sealed = sealArchive(Buffer.from('SQLite format 3\0 pages'), PASSPHRASE)
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    try {
+      let ticksWhileDeriving = -1
+      // With scryptSync the promise is settled before any timer can fire (0 ticks); on the thread pool they keep firing.
+      await openArchive(sealed, PASSPHRASE).then(() => (ticksWhileDeriving = ticks))
+      expect(ticksWhileDeriving).toBeGreaterThan(0)
+    } finally {
+      clearInterval(timer)
+    }
+  })
+
+  it('round-trips with the default scrypt cost and refuses a wrong passphrase', async () => {
     const data = Buffer.from('SQLite format 3\0 and some pages')
     const sealed = sealArchive(data, PASSPHRASE)
-    expect(openArchive(sealed, PASSPHRASE)).toEqual(data)
-    expect(() => openArchive(sealed, 'not the passphrase')).toThrow('The passphrase does not open this archive.')
-    expect(() => openArchive(Buffer.from('hello world, this is not an archive at all, not at all, no'), PASSPHRASE)).toThrow('not a KAP Practice archive')
+    expect(await openArchive(sealed, PASSPHRASE)).toEqual(data)
+    await expect(openArchive(sealed, 'not the passphrase')).rejects.toThrow('The passphrase does not open this archive.')
+    await expect(openArchive(Buffer.from('hello world, this is not an archive at all, not at all, no'), PASSPHRASE)).rejects.toThrow('not a KAP Practice archive')
   })
 })
 

@@ -77,7 +77,7 @@ function placeArchive(app: { dataDir: string }, fileName: string, bytes: Buffer)
 describe('an incoming database must be exactly our schema', { timeout: 30_000 }, () => {
   it('an archive re-sealed with a trigger dropped and one planted is refused, and nothing changes', async () => {
     const archive = await archiveOfA()
-    const plain = openArchive(archive, PASSPHRASE, { accept: [FAST_KDF] })
+    const plain = await openArchive(archive, PASSPHRASE, { accept: [FAST_KDF] })
     const b = await practice({ firstId: 1_000_000 })
     await createClient(b, { legalLastName: 'Onlyinb' })
     placeArchive(b, 'doctored.kaparchive', sealArchive(tampered(plain), PASSPHRASE, FAST_KDF))
@@ -151,7 +151,7 @@ describe('importing into an encrypted practice writes nothing decrypted', { time
     const b = await practice({ key, firstId: 1_000_000 })
     placeArchive(b, 'moving.kaparchive', archive)
 
-    const staged = b.services.exports.stageImport('moving.kaparchive', PASSPHRASE)
+    const staged = await b.services.exports.stageImport('moving.kaparchive', PASSPHRASE)
     try {
       expect(isPlainSqliteFile(staged.path)).toBe(false)
       expect(readFileSync(staged.path).includes(Buffer.from(SENTINEL))).toBe(false)

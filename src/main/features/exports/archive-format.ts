@@ -16,7 +16,7 @@
  * key. The check tells a wrong passphrase from a damaged archive (both would fail the GCM tag
  * alone); the whole header is the GCM's additional data, so no field can be altered unnoticed.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { deflateSync, inflateSync } from 'node:zlib'
 
 export const ARCHIVE_MAGIC = Buffer.from('KAPARCH\0', 'latin1')
@@ -44,10 +44,21 @@ export class ArchiveError extends Error {
   }
 }
 
-function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): { aesKey: Buffer; checkKey: Buffer } {
+const scryptOptions = (kdf: KdfParams): ScryptOptions => {
   const N = 2 ** kdf.log2N
-  const keys = scryptSync(passphrase.normalize('NFC'), salt, 64, { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r + 1024 * 1024 })
-  return { aesKey: keys.subarray(0, 32), checkKey: keys.subarray(32) }
+  return { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r + 1024 * 1024 }
+}
+const splitKeys = (keys: Buffer) => ({ aesKey: keys.subarray(0, 32), checkKey: keys.subarray(32) })
+
+function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): { aesKey: Buffer; checkKey: Buffer } {
+  return splitKeys(scryptSync(passphrase.normalize('NFC'), salt, 64, scryptOptions(kdf)))
+}
+
+/** On libuv's thread pool, so the event loop (every window's calls) keeps answering while it runs. */
+function deriveKeysAsync(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<{ aesKey: Buffer; checkKey: Buffer }> {
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFC'), salt, 64, scryptOptions(kdf), (err, keys) => (err ? reject(err) : resolve(splitKeys(keys))))
+  })
 }
 
 const checkOf = (checkKey: Buffer, headerStart: Buffer) => createHmac('sha256', checkKey).update(headerStart).digest().subarray(0, 16)
@@ -85,7 +96,7 @@ export interface OpenArchiveOptions {
 }
 
 /** Decrypts an archive back to database bytes, or throws an ArchiveError saying which way it failed. */
-export function openArchive(archive: Buffer, passphrase: string, options: OpenArchiveOptions = {}): Buffer {
+export async function openArchive(archive: Buffer, passphrase: string, options: OpenArchiveOptions = {}): Promise<Buffer> {
   if (archive.length < HEADER_BYTES + TAG_BYTES || !archive.subarray(0, 8).equals(ARCHIVE_MAGIC)) {
     throw new ArchiveError('not_an_archive', 'This file is not a KAP Practice archive.')
   }
@@ -100,7 +111,7 @@ export function openArchive(archive: Buffer, passphrase: string, options: OpenAr
   const salt = archive.subarray(13, 29)
   const iv = archive.subarray(29, 41)
   const header = archive.subarray(0, HEADER_BYTES)
-  const { aesKey, checkKey } = deriveKeys(passphrase, salt, kdf)
+  const { aesKey, checkKey } = await deriveKeysAsync(passphrase, salt, kdf)
   if (!timingSafeEqual(checkOf(checkKey, start), archive.subarray(41, HEADER_BYTES))) {
     throw new ArchiveError('wrong_passphrase', 'The passphrase does not open this archive.')
   }

@@ -389,7 +389,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
      * → a temp file in the exports folder, encrypted from its first byte when the practice is.
      * Changes nothing; `discard()` removes the temp file whatever happens next.
      */
-    stageImport(fileName: string, passphrase: string): StagedImport {
+    async stageImport(fileName: string, passphrase: string): Promise<StagedImport> {
       const root = exportsDir()
       if (!ARCHIVE_NAME.test(fileName)) throw invalid('Choose an archive from the list', { fileName: 'Choose an archive from the list' })
       const archivePath = inside(root, fileName)
@@ -399,7 +399,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       try {
         // The size first: a file larger than any archive we write is not read into memory at all.
         if (statSync(archivePath).size > MAX_DATABASE_BYTES) throw new ArchiveError('too_large', 'This archive is larger than KAP Practice can import.')
-        plain = openArchive(readFileSync(archivePath), passphrase, { accept: [DEFAULT_KDF, kdf] })
+        plain = await openArchive(readFileSync(archivePath), passphrase, { accept: [DEFAULT_KDF, kdf] })
       } catch (err) {
         if (!(err instanceof ArchiveError)) throw err
         const field = err.code === 'wrong_passphrase' ? 'passphrase' : 'fileName'
@@ -441,7 +441,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       const backupDir = options.backupDir ?? (options.dataDir ? join(options.dataDir, 'backups') : undefined)
       if (!databasePath || databasePath === ':memory:' || !backupDir) throw new AppFailure('conflict', 'Imports need the practice to be stored in a data folder.')
       if (options.key) throw new AppFailure('conflict', 'An encrypted practice is imported by closing it first.')
-      const staged = this.stageImport(fileName, passphrase)
+      const staged = await this.stageImport(fileName, passphrase)
       try {
         let result
         try {
