@@ -59,8 +59,11 @@ test('lists what was done newest first, filters by action and client, and verifi
   await expect(page.getByText('2 entries match')).toBeVisible()
 
   // A date range that ended yesterday holds nothing; clearing the filters brings every entry back.
-  const yesterday = new Date(Date.now() - 86_400_000)
-  const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`
+  // "Yesterday" in the window's time zone (the app filters by local days), not the test runner's.
+  const day = await page.evaluate(() => {
+    const d = new Date(Date.now() - 86_400_000)
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
   await page.getByLabel('To', { exact: true }).fill(day)
   await expect(page.getByText('No entries match these filters')).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).first().click()

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { toast } from 'sonner'
-import { CircleAlert, ClipboardList, FileText, Plus } from 'lucide-react'
+import { Ban, CircleAlert, ClipboardList, FileText, Plus } from 'lucide-react'
 import { measuresContracts, type MeasureRow } from '@shared/contracts/measures'
 import type { Role } from '@shared/domain/roles'
 import { MEASURES } from '@shared/domain/measures'
@@ -15,13 +15,21 @@ import { MeasureDialog } from './MeasureDialog'
 import { measureQueries, useAcknowledgeMeasure } from './queries'
 import { bandTone, formatChange } from './score'
 import { TrendChart } from './TrendChart'
+import { VoidMeasureDialog } from './VoidMeasureDialog'
 
 const col = dataTableColumnHelper<MeasureRow>()
 
 /** Measure answers and scores are clinical content: the tab is offered to the roles measures:list allows. */
 export const canViewMeasures = (role: Role | null | undefined): boolean => role != null && measuresContracts.list.roles.includes(role)
 
-function measureColumns({ onAcknowledge, acknowledging, readOnly }: { onAcknowledge: (m: MeasureRow) => void; acknowledging: string | null; readOnly: boolean }): DataTableColumn<MeasureRow>[] {
+interface ColumnOptions {
+  onAcknowledge: (m: MeasureRow) => void
+  onVoid: (m: MeasureRow) => void
+  acknowledging: string | null
+  readOnly: boolean
+}
+
+function measureColumns({ onAcknowledge, onVoid, acknowledging, readOnly }: ColumnOptions): DataTableColumn<MeasureRow>[] {
   return [
     col.accessor('administeredOn', {
       header: 'Date',
@@ -104,6 +112,23 @@ function measureColumns({ onAcknowledge, acknowledging, readOnly }: { onAcknowle
           </Link>
         ) : null,
       meta: { align: 'right', headerClassName: 'w-20' }
+    }),
+    col.display({
+      id: 'void',
+      header: () => <span className="sr-only">Void</span>,
+      cell: ({ row }) =>
+        readOnly ? null : (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => onVoid(row.original)}
+            aria-label={`Void the ${MEASURES[row.original.kind].label} of ${formatDate(row.original.administeredOn)}`}
+          >
+            <Ban aria-hidden="true" />
+            Void
+          </Button>
+        ),
+      meta: { align: 'right', headerClassName: 'w-24' }
     })
   ]
 }
@@ -111,6 +136,7 @@ function measureColumns({ onAcknowledge, acknowledging, readOnly }: { onAcknowle
 export function MeasuresTab({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
   const [adding, setAdding] = useState(false)
   const [acknowledging, setAcknowledging] = useState<string | null>(null)
+  const [voiding, setVoiding] = useState<MeasureRow | null>(null)
   const list = useQuery(measureQueries.list(clientId))
   const trend = useQuery(measureQueries.trend(clientId))
   const acknowledge = useAcknowledgeMeasure(clientId)
@@ -124,7 +150,7 @@ export function MeasuresTab({ clientId, readOnly }: { clientId: string; readOnly
     })
   }
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- onAcknowledge only reads stable mutation state
-  const columns = useMemo(() => measureColumns({ onAcknowledge, acknowledging, readOnly }), [acknowledging, readOnly])
+  const columns = useMemo(() => measureColumns({ onAcknowledge, onVoid: setVoiding, acknowledging, readOnly }), [acknowledging, readOnly])
   const rows = list.data ?? []
   const hasPoints = trend.data?.series.some((s) => s.points.length > 0) ?? false
 
@@ -173,6 +199,7 @@ export function MeasuresTab({ clientId, readOnly }: { clientId: string; readOnly
       )}
 
       <MeasureDialog clientId={clientId} open={adding} onOpenChange={setAdding} />
+      <VoidMeasureDialog clientId={clientId} measure={voiding} onOpenChange={(open) => !open && setVoiding(null)} />
     </div>
   )
 }
