@@ -124,11 +124,15 @@ export function buildSuperbill(src: SuperbillSource): SuperbillResult {
   // Rendering providers: a line's own clinician, else the practice's provider.
   const providers: SuperbillProvider[] = []
   const providerIndex = new Map<string, number>()
-  const providerOf = (userId: string | null): number => {
+  const providerOf = (userId: string | null, line: number): number => {
     const key = userId ?? 'practice'
     const known = providerIndex.get(key)
     if (known !== undefined) return known
     const user = userId ? src.providers.find((u) => u.userId === userId) : undefined
+    if (userId && !user) {
+      missing.push(`Line ${line}’s rendering clinician is not a provider — ${BILLING_TAB}`)
+      return 0
+    }
     const entry: SuperbillProvider = user
       ? { name: nfc(user.displayName), credentials: nfc(user.credentials ?? ''), npi: user.npi ?? '', licenseNumber: nfc(user.licenseNumber ?? ''), licenseState: user.licenseState ?? '' }
       : { name: nfc(p?.providerName ?? ''), credentials: nfc(p?.providerCredentials ?? ''), npi: p?.individualNpi ?? '', licenseNumber: nfc(p?.licenseNumber ?? ''), licenseState: p?.licenseState ?? '' }
@@ -169,7 +173,7 @@ export function buildSuperbill(src: SuperbillSource): SuperbillResult {
       adjustedCents: ch.adjustedCents,
       paidCents: ch.paidCents,
       pointers: ch.pointers,
-      provider: providerOf(ch.renderingUserId)
+      provider: providerOf(ch.renderingUserId, n)
     }
   })
   if (missing.length > 0) return { kind: 'missing', missing: [...new Set(missing)] }
