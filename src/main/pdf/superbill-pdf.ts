@@ -16,15 +16,15 @@ const RULE = '#999999'
 
 /** Service-line columns (points); the description takes what is left. */
 const COLUMNS = [
-  { key: 'date', label: 'Date', width: 58 },
+  { key: 'date', label: 'Date', width: 56 },
   { key: 'pos', label: 'POS', width: 28 },
   { key: 'code', label: 'Code', width: 40 },
-  { key: 'mod', label: 'Modifiers', width: 50 },
+  { key: 'mod', label: 'Modifiers', width: 44 },
   { key: 'desc', label: 'Service', width: 0 },
-  { key: 'dx', label: 'Dx pointer', width: 50 },
-  { key: 'units', label: 'Units', width: 30, right: true },
-  { key: 'fee', label: 'Fee', width: 64, right: true },
-  { key: 'paid', label: 'Paid', width: 64, right: true }
+  { key: 'dx', label: 'Dx', width: 46 },
+  { key: 'units', label: 'Units', width: 28, right: true },
+  { key: 'fee', label: 'Fee', width: 58, right: true },
+  { key: 'paid', label: 'Paid', width: 58, right: true }
 ] as const
 type ColumnKey = (typeof COLUMNS)[number]['key']
 const DESC_WIDTH = CONTENT - COLUMNS.reduce((s, c) => s + c.width, 0)
@@ -77,7 +77,10 @@ export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
 
   // ---- Header: the practice, and what this document is
   const p = bill.practice
-  let left = text(p.name, PAGE.margin, PAGE.margin, { size: 15, bold: true, width: CONTENT * 0.6 })
+  // A long practice name shrinks (down to 11 pt) to stay on one line before it wraps.
+  doc.font('bold')
+  const nameSize = [15, 14, 13, 12, 11].find((size) => doc.fontSize(size).widthOfString(p.name.normalize('NFC')) <= CONTENT * 0.6) ?? 11
+  let left = text(p.name, PAGE.margin, PAGE.margin, { size: nameSize, bold: true, width: CONTENT * 0.6 })
   for (const line of p.addressLines) left = text(line, PAGE.margin, left + 1, { width: CONTENT * 0.6 })
   left = text(`Phone ${p.phone}`, PAGE.margin, left + 1)
   left = text(`EIN ${p.ein}${p.organizationNpi ? `    Organization NPI ${p.organizationNpi}` : ''}`, PAGE.margin, left + 1)
