@@ -3,6 +3,7 @@
  * faxes and photocopies cleanly. The same model gives the same bytes: the PDF's dates come from
  * `generatedAt` and its info is fixed (pdfkit derives the file ID from the info).
  */
+// oxlint-disable-next-line import/no-named-as-default -- @types/pdfkit declares only the default export
 import PDFDocument from 'pdfkit'
 import type { Superbill } from '../documents/superbill'
 import { formatCents } from '@shared/domain/money'
