@@ -9,8 +9,11 @@ import type { InsurancePolicy } from '@shared/contracts/insurance'
 import type { Practice } from '@shared/contracts/practice'
 import { pointerLetter } from '@shared/domain/billing'
 import { isCalendarDate, usDate } from '@shared/domain/dates'
+import { superbillRangeProblem } from '@shared/domain/superbill'
 import { isValidNpi } from '@shared/domain/npi'
 import { sumCents } from '@shared/domain/money'
+
+export { superbillRangeProblem }
 
 export interface SuperbillSource {
   practice: Practice | null
@@ -71,7 +74,6 @@ export type SuperbillResult =
   /** The request itself cannot be answered (range, nothing billable): a field error. */
   | { kind: 'invalid'; field: 'from' | 'to'; message: string }
 
-export const MAX_RANGE_MONTHS = 12
 const PRACTICE = 'Settings → Practice'
 const USERS = 'Settings → Users'
 const PROFILE = 'client’s profile'
@@ -80,20 +82,6 @@ const BILLING_TAB = 'client’s Billing tab'
 const nfc = (s: string) => s.normalize('NFC').trim()
 const blank = (s: string | null | undefined): boolean => !s || s.trim() === ''
 const joinName = (...parts: (string | null)[]) => nfc(parts.filter((p) => !blank(p)).join(' '))
-
-/** The first day past the longest range from `from` (12 months on, same day of the month). */
-const rangeLimit = (from: string): string => {
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1 + MAX_RANGE_MONTHS, d)).toISOString().slice(0, 10)
-}
-
-export function superbillRangeProblem(from: string, to: string): { field: 'from' | 'to'; message: string } | null {
-  if (!isCalendarDate(from)) return { field: 'from', message: 'The start date is not a date' }
-  if (!isCalendarDate(to)) return { field: 'to', message: 'The end date is not a date' }
-  if (to < from) return { field: 'to', message: 'The end date cannot be before the start date' }
-  if (to >= rangeLimit(from)) return { field: 'to', message: `A superbill covers at most ${MAX_RANGE_MONTHS} months` }
-  return null
-}
 
 const cityLine = (city: string | null, state: string | null, zip: string | null) => nfc(`${city ?? ''}${city && state ? ', ' : ''}${state ?? ''} ${zip ?? ''}`)
 

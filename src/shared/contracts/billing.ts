@@ -11,6 +11,7 @@ import {
 } from '../domain/billing'
 import { PLACE_OF_SERVICE_CODES } from '../domain/codes'
 import { MAX_AMOUNT_CENTS, PERCENT_SCALE } from '../domain/money'
+import { superbillRangeProblem } from '../domain/superbill'
 import { ANY_ROLE, BILLING_ROLES } from '../domain/roles'
 import { defineContract } from './contract'
 import { isoDate, npi, optionalText, requiredText, timestamp, usState, uuid } from './fields'
@@ -425,9 +426,13 @@ const practiceWide = { target: () => ({ entityId: null, clientId: null }) } as c
 /**
  * A superbill for one client over a date range (at most 12 months), written as a PDF into the
  * exports folder. Refused when incomplete: a conflict whose fields `missing.0`, `missing.1`… each
- * name one missing item and where it is fixed; a bad range is an invalid `from` or `to`.
+ * name one missing item and where it is fixed; a range with nothing billable is a conflict on `to`;
+ * a range backwards or over 12 months is invalid input.
  */
-export const superbillInput = z.strictObject({ clientId, from: isoDate('From'), to: isoDate('To') })
+export const superbillInput = z.strictObject({ clientId, from: isoDate('From'), to: isoDate('To') }).superRefine((r, ctx) => {
+  const problem = superbillRangeProblem(r.from, r.to)
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
+})
 export const superbillResult = z.strictObject({
   path: z.string(),
   fileName: z.string(),

@@ -7,7 +7,7 @@
 import type { SuperbillResult } from '@shared/contracts/billing'
 import type { ServiceContext } from '../../context'
 import { buildSuperbill, superbillFileName } from '../../documents/superbill'
-import { conflict, invalid } from '../../errors'
+import { conflict } from '../../errors'
 import { loadFonts } from '../../pdf/fonts'
 import { renderSuperbillPdf } from '../../pdf/superbill-pdf'
 import type { ClientsService } from '../clients/service'
@@ -44,7 +44,8 @@ export function createSuperbillService(ctx: ServiceContext, deps: SuperbillDeps)
         to,
         generatedAt: ctx.now().toISOString()
       })
-      if (result.kind === 'invalid') throw invalid(`${result.message}.`, { [result.field]: result.message })
+      // The contract has already refused a bad range; what is left (nothing billable) is about the data.
+      if (result.kind === 'invalid') throw conflict(`${result.message}.`, { [result.field]: result.message })
       if (result.kind === 'missing') {
         const n = result.missing.length
         throw conflict(`The superbill needs ${n} more item${n === 1 ? '' : 's'} first.`, Object.fromEntries(result.missing.map((m, i) => [`missing.${i}`, m])))
