@@ -12,7 +12,7 @@ import type { Charge, InvoiceDetail, SuperbillResult } from '@shared/contracts/b
 import type { ClientInput } from '@shared/contracts/clients'
 import { FIXED_NOW, openTestApp, type TestApp } from '../../factories/app'
 import { createClient } from '../../factories/clients'
-import { createSession, sessionInput } from '../../factories/clinical'
+import { ADMIN, createSession, openAs, sessionInput } from '../../factories/clinical'
 
 const FEE = { intake: '01900000-0000-7000-8000-000000000001', therapy: '01900000-0000-7000-8000-000000000002', dosing: '01900000-0000-7000-8000-000000000003' }
 const PROFILE = {
@@ -134,5 +134,21 @@ describe('superbill PDF', () => {
     expect(app.count('audit_log')).toBe(entries)
     expect((await app.fail('billing:superbill', { clientId: client.id, from: '2026-02-01', to: '2027-02-01' })).fields).toEqual({ to: 'A superbill covers at most 12 months' })
     expect((await app.fail('billing:superbill', { clientId: client.id, from: '2026-03-01', to: '2026-03-31' })).fields).toEqual({ to: 'There are no billable services in this date range' })
+  })
+
+  it('the administrator may make one; a clinician may not', async () => {
+    const client = await createClient(app)
+    await app.ok('diagnoses:add', { clientId: client.id, diagnosis: { code: 'F33.2' } })
+    await app.ok('billing:createCharge', { clientId: client.id, charge: { dateOfService: '2026-02-10', feeItemId: FEE.therapy, units: 1, unitFeeCents: 20000, modifiers: [], pointers: ['A'], placeOfService: '11' } })
+    const input = { clientId: client.id, from: '2026-02-01', to: '2026-02-28' }
+    const admin = await openAs(app, ADMIN)
+    const clinician = await openAs(app, { id: null, label: 'Clinician', role: 'clinician' }, 20_000)
+    try {
+      expect((await admin.ok<SuperbillResult>('billing:superbill', input)).bytes).toBeGreaterThan(5_000)
+      expect((await clinician.fail('billing:superbill', input)).code).toBe('forbidden')
+    } finally {
+      admin.close()
+      clinician.close()
+    }
   })
 })
