@@ -11,6 +11,8 @@ module.exports = {
   files: [
     'out/**',
     'drizzle/**',
+    // The PDF fonts, found beside drizzle/ (src/main/pdf/fonts.ts).
+    'resources/fonts/**',
     'package.json',
     '!tests/**',
     '!src/**',

@@ -1,6 +1,9 @@
+import { resolve } from 'node:path'
 import type { ServiceContext } from './context'
+import { fontsFolderBeside } from './pdf/fonts'
 import { createAuditService } from './features/audit/service'
 import { createBillingService } from './features/billing/service'
+import { createSuperbillService } from './features/billing/superbill'
 import { toCsv } from './features/exports/csv'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
@@ -20,6 +23,8 @@ import { createUsersService } from './features/users/service'
 export interface ServicesOptions {
   /** Where exports are written and what an import replaces. */
   exports?: ExportsOptions
+  /** The PDF fonts (resources/fonts); defaults to the one beside the migrations. */
+  fontsFolder?: string
 }
 
 /** Every service over one database; built once at startup (and once per test database). */
@@ -39,6 +44,15 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
+  const superbills = createSuperbillService(ctx, {
+    billing,
+    clients,
+    insurance,
+    diagnoses,
+    practice,
+    writeDocument: exports.writeDocument,
+    fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
+  })
   return {
     clients,
     insurance,
@@ -55,7 +69,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     users,
     audit,
     exports,
-    billing
+    billing,
+    superbills
   }
 }
 export type Services = ReturnType<typeof createServices>

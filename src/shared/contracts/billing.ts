@@ -11,6 +11,7 @@ import {
 } from '../domain/billing'
 import { PLACE_OF_SERVICE_CODES } from '../domain/codes'
 import { MAX_AMOUNT_CENTS, PERCENT_SCALE } from '../domain/money'
+import { superbillRangeProblem } from '../domain/superbill'
 import { ANY_ROLE, BILLING_ROLES } from '../domain/roles'
 import { defineContract } from './contract'
 import { isoDate, npi, optionalText, requiredText, timestamp, usState, uuid } from './fields'
@@ -422,6 +423,25 @@ export type BillingExportResult = z.infer<typeof exportResult>
 
 const practiceWide = { target: () => ({ entityId: null, clientId: null }) } as const
 
+/**
+ * A superbill for one client over a date range (at most 12 months), written as a PDF into the
+ * exports folder. Refused when incomplete: a conflict whose fields `missing.0`, `missing.1`… each
+ * name one missing item and where it is fixed; a range with nothing billable is a conflict on `to`;
+ * a range backwards or over 12 months is invalid input.
+ */
+export const superbillInput = z.strictObject({ clientId, from: isoDate('From'), to: isoDate('To') }).superRefine((r, ctx) => {
+  const problem = superbillRangeProblem(r.from, r.to)
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
+})
+export const superbillResult = z.strictObject({
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.int(),
+  /** Printed blank but not required (payer and member ID). */
+  warnings: z.array(z.string())
+})
+export type SuperbillResult = z.infer<typeof superbillResult>
+
 export const billingContracts = {
   // Providers and settings
   providers: defineContract('billing:providers', z.strictObject({}), z.array(provider), { roles: ANY_ROLE }),
@@ -526,6 +546,10 @@ export const billingContracts = {
   /** The twelve months of the calendar year of `asOf`. */
   monthTotals: defineContract('billing:monthTotals', z.strictObject({ asOf: isoDate('Year') }), z.array(monthTotal), {
     roles: BILLING_ROLES
+  }),
+  superbill: defineContract('billing:superbill', superbillInput, superbillResult, {
+    roles: BILLING_ROLES,
+    audit: { action: 'export', entity: 'client', target: (input) => ({ entityId: input.clientId, clientId: input.clientId }) }
   }),
   exportCsv: defineContract('billing:exportCsv', dateRange, exportResult, { roles: BILLING_ROLES, audit: { action: 'export', entity: 'practice', ...practiceWide } })
 }

@@ -97,6 +97,12 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
   // A service on no session kind's default lines, so it may be archived.
   const custom = await app.ok<{ id: string }>('billing:createFee', { fee: { code: 'X0001', modifiers: [], description: 'Seed fee', unitFeeCents: 1000 } })
   const adjustment = await app.ok<{ id: string }>('billing:adjust', { chargeId: c1!.id, adjustment: { kind: 'courtesy', mode: 'amount', value: 100, date: '2026-01-21', reason: 'Seed' } })
+  // A superbill over the fuzzer's date (2026-01-15): the clinician's identifiers and a charge on that day.
+  await app.ok('billing:saveProvider', { userId: SEED_CLINICIAN, provider: { npi: '1245319599', licenseNumber: 'LMFT 9', licenseState: 'OR', credentials: 'LMFT' } })
+  await app.ok('billing:createCharge', {
+    clientId: current.id,
+    charge: { dateOfService: '2026-01-15', feeItemId: fees[1], units: 1, unitFeeCents: 20000, modifiers: [], pointers: ['A'], placeOfService: '11', renderingUserId: SEED_CLINICIAN }
+  })
   return {
     clients: [current.id, archived.id],
     diagnoses: dx.map((d) => d.id),

@@ -170,6 +170,8 @@ describe('audit entries: one per audited call', () => {
     await expectOne('billing:exportCsv', { from: '2026-03-01', to: '2026-04-30' }, () => ({ action: 'export', entity: 'practice', ...practice }))
 
     await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
+    // Needs the practice profile; the manual charge of 2026-03-03 points at diagnosis A.
+    await expectOne('billing:superbill', { clientId: c.id, from: '2026-03-01', to: '2026-04-30' }, () => ({ action: 'export', entity: 'client', entityId: c.id, clientId: c.id }))
     await expectOne('settings:save', { settings: { idleLockMinutes: 15 } }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
 
     const practiceWide = { entity: 'practice', entityId: null, clientId: null }

@@ -30,7 +30,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'fontkit'],
     alias: { '@shared': join(ROOT, 'src/shared') },
     logLevel: 'error'
   })

@@ -130,8 +130,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    // Native modules load from the project's node_modules (NODE_PATH), as in the app.
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron'],
+    // Native modules (and pdfkit, which reads its data files beside itself) load from the project's node_modules (NODE_PATH), as in the app.
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'fontkit'],
     alias: { '@shared': join(ROOT, 'src/shared') },
     logLevel: 'error'
   })

@@ -93,7 +93,8 @@ describe('contract registry', () => {
       'billing:recordPayment': 'create payment',
       'billing:applyCredit': 'update payment',
       'billing:refund': 'create payment',
-      'billing:exportCsv': 'export practice'
+      'billing:exportCsv': 'export practice',
+      'billing:superbill': 'export client'
     })
     // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
     // calls run while no database — and so no audit log — is open.)

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../ipc/types'
 import type { Services } from '../../services'
 
-export const billingHandlers = ({ billing }: Services): Handlers<'billing'> => ({
+export const billingHandlers = ({ billing, superbills }: Services): Handlers<'billing'> => ({
   providers: () => billing.providers(),
   saveProvider: ({ userId, provider }) => billing.saveProvider(userId, provider),
   settings: () => billing.settings(),
@@ -31,5 +31,6 @@ export const billingHandlers = ({ billing }: Services): Handlers<'billing'> => (
   payments: ({ from, to }) => billing.payments(from, to),
   aging: ({ asOf }) => billing.aging(asOf),
   monthTotals: ({ asOf }) => billing.monthTotals(Number(asOf.slice(0, 4))),
-  exportCsv: ({ from, to }) => billing.exportCsv(from, to)
+  exportCsv: ({ from, to }) => billing.exportCsv(from, to),
+  superbill: ({ clientId, from, to }) => superbills.create(clientId, from, to)
 })

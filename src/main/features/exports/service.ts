@@ -262,6 +262,25 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
       return { path, fileName: relative(exportsDir(), path), bytes: Buffer.byteLength(content) }
     },
 
+    /**
+     * Writes one document (a superbill PDF) into the exports folder under `fileName`: to a temporary
+     * name first, then renamed, so a crash never leaves half a file under the real name. The same
+     * request gives the same name, and its file is replaced by the new one.
+     */
+    writeDocument(fileName: string, content: Buffer): { path: string; fileName: string; bytes: number } {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.pdf$/.test(fileName)) throw new AppFailure('internal', 'An export name is not a plain file name.')
+      const root = exportsDir()
+      const path = inside(root, fileName)
+      const partial = inside(root, `.${randomUUID()}.partial`)
+      try {
+        writeNew(partial, content)
+        renameSync(partial, path)
+      } finally {
+        rmSync(partial, { force: true })
+      }
+      return { path, fileName, bytes: content.length }
+    },
+
     /** Writes a new custodian folder; runs inside dispatch's transaction, so it reads one consistent state. */
     custodian(): CustodianExportResult {
       const root = exportsDir()

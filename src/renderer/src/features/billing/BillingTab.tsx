@@ -16,6 +16,7 @@ import { useCan } from '../auth/access'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
+import { SuperbillForm } from './SuperbillForm'
 
 export const money = (cents: number) => <span className="num whitespace-nowrap">{formatCents(cents)}</span>
 
@@ -200,6 +201,9 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
         <Stat label="Unbilled" value={data.totals.unbilled} testId="client-unbilled" />
         <Stat label="Held until signed" value={data.totals.held} testId="client-held" />
       </div>
+
+      {/* An export, not a ledger change: also offered for an archived client. */}
+      {canManage && <SuperbillForm clientId={clientId} />}
 
       <section aria-labelledby="billing-charges-heading">
         <div className="mb-2 flex items-center justify-between">

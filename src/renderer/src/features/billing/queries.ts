@@ -46,3 +46,5 @@ export const useSaveBillingSettings = () => useBillingMutation((input: { holdUnt
 export const useSaveProvider = () =>
   useBillingMutation(({ userId, provider }: { userId: string; provider: ProviderInput }) => unwrap(api().billing.saveProvider({ userId, provider })))
 export const useExportCsv = () => useBillingMutation((input: { from: string; to: string }) => unwrap(api().billing.exportCsv(input)))
+/** Writes a file and changes no ledger row: nothing to refresh. */
+export const useSuperbill = () => useMutation({ mutationFn: (input: { clientId: string; from: string; to: string }) => unwrap(api().billing.superbill(input)) })

@@ -1,0 +1,58 @@
+/**
+ * billing:superbill — reads a client's ledger and chart, builds the superbill (documents/superbill.ts),
+ * draws it (pdf/superbill-pdf.ts) and writes it into the exports folder. A superbill that cannot
+ * be complete is refused with every missing item as a field message, so nothing is written or
+ * audited; the messages name fields and screens, never the client.
+ */
+import type { SuperbillResult } from '@shared/contracts/billing'
+import type { ServiceContext } from '../../context'
+import { buildSuperbill, superbillFileName } from '../../documents/superbill'
+import { conflict } from '../../errors'
+import { loadFonts } from '../../pdf/fonts'
+import { renderSuperbillPdf } from '../../pdf/superbill-pdf'
+import type { ClientsService } from '../clients/service'
+import type { DiagnosesService } from '../diagnoses/service'
+import type { InsuranceService } from '../insurance/service'
+import type { PracticeService } from '../practice/service'
+import type { BillingService } from './service'
+
+export type DocumentWriter = (fileName: string, content: Buffer) => { path: string; fileName: string; bytes: number }
+
+export interface SuperbillDeps {
+  billing: BillingService
+  clients: ClientsService
+  insurance: InsuranceService
+  diagnoses: DiagnosesService
+  practice: PracticeService
+  writeDocument: DocumentWriter
+  /** resources/fonts (see pdf/fonts.ts). */
+  fontsFolder: string
+}
+
+export function createSuperbillService(ctx: ServiceContext, deps: SuperbillDeps) {
+  return {
+    create(clientId: string, from: string, to: string): SuperbillResult {
+      const { client } = deps.clients.get(clientId)
+      const result = buildSuperbill({
+        practice: deps.practice.get(),
+        providers: deps.billing.providers(),
+        client,
+        policy: deps.insurance.list(clientId, false).find((p) => p.rank === 'primary') ?? null,
+        diagnoses: deps.diagnoses.list(clientId, false),
+        charges: deps.billing.account(clientId).charges,
+        from,
+        to,
+        generatedAt: ctx.now().toISOString()
+      })
+      // The contract has already refused a bad range; what is left (nothing billable) is about the data.
+      if (result.kind === 'invalid') throw conflict(`${result.message}.`, { [result.field]: result.message })
+      if (result.kind === 'missing') {
+        const n = result.missing.length
+        throw conflict(`The superbill needs ${n} more item${n === 1 ? '' : 's'} first.`, Object.fromEntries(result.missing.map((m, i) => [`missing.${i}`, m])))
+      }
+      const pdf = renderSuperbillPdf(result.superbill, loadFonts(deps.fontsFolder))
+      return { ...deps.writeDocument(superbillFileName(clientId, from, to), pdf), warnings: result.warnings }
+    }
+  }
+}
+export type SuperbillService = ReturnType<typeof createSuperbillService>

@@ -1,0 +1,212 @@
+/**
+ * Draws a Superbill (documents/superbill.ts) on US Letter with pdfkit: black on white, so it
+ * faxes and photocopies cleanly. The same model gives the same bytes: the PDF's dates come from
+ * `generatedAt` and its info is fixed (pdfkit derives the file ID from the info).
+ */
+// oxlint-disable-next-line import/no-named-as-default -- @types/pdfkit declares only the default export
+import PDFDocument from 'pdfkit'
+import type { Superbill } from '../documents/superbill'
+import { formatCents } from '@shared/domain/money'
+import { usDate } from '@shared/domain/dates'
+import type { PdfFonts } from './fonts'
+
+const PAGE = { width: 612, height: 792, margin: 48 }
+const CONTENT = PAGE.width - 2 * PAGE.margin
+const GREY = '#555555'
+const RULE = '#999999'
+
+/** Service-line columns (points); the description takes what is left. */
+const COLUMNS = [
+  { key: 'date', label: 'Date', width: 56 },
+  { key: 'pos', label: 'POS', width: 28 },
+  { key: 'code', label: 'Code', width: 40 },
+  { key: 'mod', label: 'Modifiers', width: 44 },
+  { key: 'desc', label: 'Service', width: 0 },
+  { key: 'dx', label: 'Dx', width: 46 },
+  { key: 'units', label: 'Units', width: 28, right: true },
+  { key: 'fee', label: 'Fee', width: 58, right: true },
+  { key: 'paid', label: 'Paid', width: 58, right: true }
+] as const
+type ColumnKey = (typeof COLUMNS)[number]['key']
+const DESC_WIDTH = CONTENT - COLUMNS.reduce((s, c) => s + c.width, 0)
+const colX = (() => {
+  const xs = {} as Record<ColumnKey, { x: number; width: number; right: boolean }>
+  let x = PAGE.margin
+  for (const c of COLUMNS) {
+    const width = c.width || DESC_WIDTH
+    xs[c.key] = { x, width, right: 'right' in c && c.right }
+    x += width
+  }
+  return xs
+})()
+
+const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
+
+export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
+  const at = new Date(bill.generatedAt)
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: PAGE.margin,
+    autoFirstPage: true,
+    bufferPages: false,
+    info: { Title: 'Superbill', Author: bill.practice.name, Subject: 'Statement for insurance reimbursement', Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: at, ModDate: at }
+  })
+  // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list bytes and paths.
+  doc.registerFont('regular', fonts.regular as unknown as string)
+  doc.registerFont('bold', fonts.bold as unknown as string)
+
+  /** One run of text: NFC, and `ccmp` off for non-ASCII so "ị" stays one glyph and extracts as itself. */
+  const text = (s: string, x: number, y: number, o: { width?: number; size?: number; bold?: boolean; color?: string; align?: 'left' | 'right' | 'center'; ellipsis?: boolean } = {}) => {
+    const value = s.normalize('NFC')
+    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 9).fillColor(o.color ?? 'black')
+    doc.text(value, x, y, {
+      // Always a width: without one pdfkit neither wraps nor moves doc.y down reliably.
+      width: o.width ?? PAGE.width - PAGE.margin - x,
+      align: o.align ?? 'left',
+      lineBreak: !o.ellipsis,
+      ...(o.ellipsis ? { ellipsis: true, height: (o.size ?? 9) * 1.3 } : {}),
+      ...(isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+    })
+    return doc.y
+  }
+  const rule = (y: number, weight = 0.5, color = RULE) => doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(weight).strokeColor(color).stroke()
+  const heading = (s: string, y: number) => {
+    text(s.toUpperCase(), PAGE.margin, y, { size: 8, bold: true, color: GREY })
+    return y + 13
+  }
+  const bottom = PAGE.height - PAGE.margin
+
+  // ---- Header: the practice, and what this document is
+  const p = bill.practice
+  // A long practice name shrinks (down to 11 pt) to stay on one line before it wraps.
+  doc.font('bold')
+  const nameSize = [15, 14, 13, 12, 11].find((size) => doc.fontSize(size).widthOfString(p.name.normalize('NFC')) <= CONTENT * 0.6) ?? 11
+  let left = text(p.name, PAGE.margin, PAGE.margin, { size: nameSize, bold: true, width: CONTENT * 0.6 })
+  for (const line of p.addressLines) left = text(line, PAGE.margin, left + 1, { width: CONTENT * 0.6 })
+  left = text(`Phone ${p.phone}`, PAGE.margin, left + 1)
+  left = text(`EIN ${p.ein}${p.organizationNpi ? `    Organization NPI ${p.organizationNpi}` : ''}`, PAGE.margin, left + 1)
+  const rightX = PAGE.margin + CONTENT * 0.55
+  const rightW = CONTENT * 0.45
+  let right = text('SUPERBILL', rightX, PAGE.margin, { size: 18, bold: true, width: rightW, align: 'right' })
+  right = text('Statement for insurance reimbursement', rightX, right, { width: rightW, align: 'right', color: GREY })
+  right = text(`Services ${usDate(bill.from)} – ${usDate(bill.to)}`, rightX, right + 2, { width: rightW, align: 'right' })
+  right = text(`Prepared ${usDate(bill.generatedAt.slice(0, 10))}`, rightX, right + 1, { width: rightW, align: 'right' })
+  let y = Math.max(left, right) + 10
+  rule(y, 1.2, 'black')
+  y += 10
+
+  // ---- Provider(s) and client, side by side
+  const half = CONTENT / 2 - 10
+  const clientX = PAGE.margin + CONTENT / 2 + 10
+  let py = heading(bill.providers.length > 1 ? 'Rendering providers' : 'Rendering provider', y)
+  const several = bill.providers.length > 1
+  for (const [i, pr] of bill.providers.entries()) {
+    py = text(`${several ? `P${i + 1}  ` : ''}${pr.name}, ${pr.credentials}`, PAGE.margin, py, { bold: true, size: 10, width: half })
+    py = text(`Individual NPI ${pr.npi}`, PAGE.margin, py + 1, { width: half })
+    py = text(`License ${pr.licenseNumber} (${pr.licenseState})`, PAGE.margin, py + 1, { width: half }) + 5
+  }
+  const c = bill.client
+  let cy = y
+  text('CLIENT', clientX, cy, { size: 8, bold: true, color: GREY, width: half })
+  cy += 13
+  cy = text(c.name, clientX, cy, { bold: true, size: 10, width: half })
+  cy = text(`Date of birth ${usDate(c.dateOfBirth)}`, clientX, cy + 1, { width: half })
+  for (const line of c.addressLines) cy = text(line, clientX, cy + 1, { width: half })
+  if (c.phone) cy = text(`Phone ${c.phone}`, clientX, cy + 1, { width: half })
+  if (c.payerName) cy = text(`Insurer ${c.payerName}`, clientX, cy + 4, { width: half })
+  if (c.memberId) cy = text(`Member ID ${c.memberId}${c.groupNumber ? `    Group ${c.groupNumber}` : ''}`, clientX, cy + 1, { width: half })
+  y = Math.max(py, cy) + 8
+  rule(y)
+  y += 10
+
+  // ---- Diagnoses
+  y = heading('Diagnoses (ICD-10-CM)', y)
+  for (const d of bill.diagnoses) {
+    text(d.letter, PAGE.margin, y, { bold: true, width: 16 })
+    text(d.code, PAGE.margin + 18, y, { bold: true, width: 50 })
+    y = text(d.description ?? '', PAGE.margin + 72, y, { width: CONTENT - 72, ellipsis: true, color: GREY }) + 2
+  }
+  y += 6
+
+  // ---- Service lines
+  const headerRow = (top: number) => {
+    rule(top, 0.8, 'black')
+    for (const col of COLUMNS) {
+      const cx = colX[col.key]
+      text(col.label, cx.x + 2, top + 4, { size: 8, bold: true, width: cx.width - 4, align: cx.right ? 'right' : 'left', ellipsis: true })
+    }
+    rule(top + 17, 0.8, 'black')
+    return top + 21
+  }
+  y = heading('Services', y)
+  y = headerRow(y)
+  for (const line of bill.lines) {
+    if (y + 16 > bottom - 20) {
+      doc.addPage()
+      y = headerRow(PAGE.margin)
+    }
+    const cell = (key: ColumnKey, value: string) => {
+      const cx = colX[key]
+      text(value, cx.x + 2, y, { width: cx.width - 4, align: cx.right ? 'right' : 'left', ellipsis: true })
+    }
+    cell('date', usDate(line.dateOfService))
+    cell('pos', line.placeOfService)
+    cell('code', line.code)
+    cell('mod', line.modifiers.join(' '))
+    // With several providers, each line names its own (P1, P2 as listed above).
+    cell('desc', several ? `P${line.provider + 1} · ${line.description}` : line.description)
+    cell('dx', line.pointers.join(' '))
+    cell('units', String(line.units))
+    cell('fee', formatCents(line.feeCents))
+    cell('paid', formatCents(line.paidCents))
+    y += 13
+    rule(y - 2, 0.3)
+  }
+
+  // ---- Totals, right-aligned under the money columns
+  if (y + 70 > bottom) {
+    doc.addPage()
+    y = PAGE.margin
+  }
+  y += 4
+  const labelX = colX.units.x - 120
+  const totalRow = (label: string, cents: number, bold = false) => {
+    text(label, labelX, y, { width: 150 + colX.units.width - 30, align: 'right', bold })
+    text(formatCents(cents), colX.fee.x, y, { width: colX.fee.width + colX.paid.width - 2, align: 'right', bold })
+    y += 13
+  }
+  const t = bill.totals
+  totalRow('Total charges', t.chargesCents)
+  if (t.adjustedCents !== 0) totalRow('Adjustments', -t.adjustedCents)
+  totalRow('Total paid', t.paidCents)
+  doc.moveTo(labelX, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(0.8).strokeColor('black').stroke()
+  y += 3
+  totalRow('Balance due', t.balanceCents, true)
+
+  // ---- Footnotes and signature
+  y += 8
+  for (const note of ['Place of service: 02/10 telehealth, 11 office, 12 home. Paid is what was applied to each line.', ...bill.footnotes]) {
+    y = text(note, PAGE.margin, y, { size: 8, color: GREY, width: CONTENT }) + 2
+  }
+  if (y + 60 > bottom) {
+    doc.addPage()
+    y = PAGE.margin
+  }
+  const signer = bill.providers[0]!
+  y += 30
+  doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + 260, y).lineWidth(0.6).strokeColor('black').stroke()
+  doc.moveTo(PAGE.margin + 300, y).lineTo(PAGE.margin + 420, y).stroke()
+  text(`${signer.name}, ${signer.credentials}`, PAGE.margin, y + 4, { width: 260 })
+  text(usDate(bill.generatedAt.slice(0, 10)), PAGE.margin + 300, y + 4, { width: 120 })
+  text('Provider signature', PAGE.margin, y + 16, { size: 7, color: GREY })
+  text('Date', PAGE.margin + 300, y + 16, { size: 7, color: GREY })
+
+  doc.end()
+  // pdfkit pushes every chunk into the stream's buffer as it draws: read it all back at once, synchronously
+  // (the handler runs inside dispatch's transaction), and check it is whole.
+  const chunks: Buffer[] = []
+  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk)
+  const pdf = Buffer.concat(chunks)
+  if (!pdf.subarray(-8).toString('latin1').includes('%%EOF')) throw new Error('The PDF was not written in full')
+  return pdf
+}
