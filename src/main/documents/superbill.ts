@@ -75,7 +75,8 @@ export type SuperbillResult =
   | { kind: 'invalid'; field: 'from' | 'to'; message: string }
 
 const PRACTICE = 'Settings → Practice'
-const USERS = 'Settings → Users'
+// Clinicians' NPI, licence and taxonomy live with the fee schedule, not with the user accounts.
+const USERS = 'Settings → Fees and billing'
 const PROFILE = 'client’s profile'
 const BILLING_TAB = 'client’s Billing tab'
 

@@ -4,6 +4,7 @@
  * first and where. Owner and administrator only (main checks too).
  */
 import { useState, type FormEvent } from 'react'
+import { Link } from 'react-router'
 import { FileDown } from 'lucide-react'
 import { localToday } from '@shared/domain/dates'
 import { Button, DateField } from '@renderer/components'
@@ -21,6 +22,20 @@ function lastMonth(): { from: string; to: string } {
 /** main refuses an incomplete superbill with one field message per missing item (`missing.0`, …). */
 const missingItems = (error: unknown): string[] =>
   error instanceof ApiError ? Object.entries(error.fields).filter(([k]) => k.startsWith('missing.')).map(([, v]) => v) : []
+
+/** Each item says where it is fixed ("Date of birth — client’s profile"); that place becomes a link. */
+function whereFixed(item: string, clientId: string): { what: string; where: string; to: string | null } {
+  const [what, where = ''] = item.split(' — ')
+  const to =
+    where === 'client’s profile'
+      ? `/clients/${clientId}/edit`
+      : where === 'Settings → Practice'
+        ? '/settings?section=practice-profile-heading'
+        : where === 'Settings → Fees and billing'
+          ? '/settings?section=fees-heading'
+          : null
+  return { what: what!, where, to }
+}
 
 export function SuperbillForm({ clientId }: { clientId: string }) {
   const [range, setRange] = useState(lastMonth)
@@ -58,9 +73,22 @@ export function SuperbillForm({ clientId }: { clientId: string }) {
         <div className="mt-2 text-[13px]" data-testid="superbill-missing" role="alert">
           <p className="font-medium text-ink">{superbill.error instanceof Error ? superbill.error.message : ''}</p>
           <ul className="mt-1 list-disc pl-5 text-ink-soft">
-            {missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
+            {missing.map((m) => {
+              const { what, where, to } = whereFixed(m, clientId)
+              return (
+                <li key={m}>
+                  {what}
+                  {where && ' — '}
+                  {to ? (
+                    <Link to={to} className="text-accent-700 underline hover:text-accent-800">
+                      {where}
+                    </Link>
+                  ) : (
+                    where
+                  )}
+                </li>
+              )
+            })}
           </ul>
         </div>
       )}

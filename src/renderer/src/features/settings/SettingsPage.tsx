@@ -1,4 +1,6 @@
+import { useEffect } from 'react'
 import { useQuery } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
 import { ErrorState, LoadingRows, PageHeader } from '@renderer/components'
 import { formatTimestamp } from '@renderer/lib/format'
 import { DataExportSection } from '@renderer/features/exports/DataExportSection'
@@ -22,6 +24,20 @@ export function SettingsPage() {
   const role = useCurrentUser()?.role
   const editProfile = can(role, 'editPracticeProfile')
   const owner = can(role, 'editPracticeSettings')
+  // `?section=fees-heading` (a superbill's missing item links here) opens on that section.
+  const [params] = useSearchParams()
+  const wanted = params.get('section')
+  useEffect(() => {
+    if (!wanted) return
+    // Sections mount as their data arrives: look again for a moment until it is there.
+    let tries = 0
+    const timer = setInterval(() => {
+      const heading = document.getElementById(wanted)
+      if (heading || ++tries > 20) clearInterval(timer)
+      heading?.closest('section')?.scrollIntoView({ block: 'start' })
+    }, 50)
+    return () => clearInterval(timer)
+  }, [wanted])
   const sections = [
     { heading: 'practice-profile-heading', label: 'Practice profile', shown: true },
     { heading: 'users-heading', label: 'Users', shown: can(role, 'manageUsers') },
