@@ -1,12 +1,12 @@
 /**
  * What a crash can leave behind mid-write: a staged archive import, a backup's VACUUM INTO temp
- * copy, a restore's staged file. None is ever needed again, and an import's may hold records, so
+ * copy, an export or document written under a temporary name, a restore's staged file. None is ever needed again, and an import's may hold records, so
  * start-up removes them before anything else runs.
  */
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
-const STALE = [/^\.import-.*\.db(-wal|-shm|-journal)?$/, /^\..*\.tmp$/, /\.restoring(-wal|-shm|-journal)?$/]
+const STALE = [/^\.import-.*\.db(-wal|-shm|-journal)?$/, /^\..*\.tmp$/, /\.partial$/, /\.restoring(-wal|-shm|-journal)?$/]
 
 /** Removes stale temporary files from each folder (missing folders are fine); answers how many. */
 export function removeStaleTemporaries(folders: string[]): number {

@@ -179,7 +179,7 @@ describe('importing into an encrypted practice writes nothing decrypted', { time
     const backups = join(dir, 'backups')
     mkdirSync(exportsFolder, { recursive: true })
     mkdirSync(backups, { recursive: true })
-    const stale = [join(exportsFolder, '.import-1234.db'), join(exportsFolder, '.import-1234.db-journal'), join(backups, '.kap-2026.db.a1b2.tmp'), join(dir, 'practice.db.restoring')]
+    const stale = [join(exportsFolder, '.import-1234.db'), join(exportsFolder, '.import-1234.db-journal'), join(backups, '.kap-2026.db.a1b2.tmp'), join(dir, 'practice.db.restoring'), join(exportsFolder, 'kap-practice-20260308T150000Z.kaparchive.partial'), join(exportsFolder, '.0b1c.partial')]
     const kept = [join(exportsFolder, 'kap-practice-20260308T150000Z.kaparchive'), join(backups, 'kap-2026-03-08.db'), join(dir, 'practice.db')]
     for (const path of [...stale, ...kept]) writeFileSync(path, 'x')
     expect(removeStaleTemporaries([dir, backups, exportsFolder])).toBe(stale.length)

@@ -135,7 +135,7 @@ const newestMigration = (q: { prepare(s: string): { get(): unknown } }) =>
   Number((q.prepare('SELECT max(created_at) AS at FROM "__drizzle_migrations"').get() as { at: number | null }).at ?? 0)
 
 /** Staged imports are `.import-<uuid>.db` in the exports folder; start-up removes any a crash left. */
-export const IMPORT_PREFIX = '.import-'
+const IMPORT_PREFIX = '.import-'
 
 /** An archive's database, in memory: whole, ours, exactly our schema, and not from a newer version. */
 function checkImported(copy: Database.Database, current: { prepare(s: string): { get(): unknown } }, migrationsFolder: string | undefined): void {
