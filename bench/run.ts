@@ -28,6 +28,7 @@ import { silentLogger } from '../src/main/log'
 import { seededFaker, seedSyntheticPractice } from '../tests/factories/synthetic'
 import { searchQueries, seedClinical } from './clinical'
 import { rawInvoice, seedBilling } from './billing'
+import { runSuperbillPdfCase } from './pdf'
 import { round, summarize } from './stats'
 
 const N = 10_000
@@ -311,6 +312,11 @@ async function main(args: string[]): Promise<void> {
     cases.push({ name: 'billing.invoice', channel: 'billing:createInvoice', inputs: [], n: billing.charges, targetMs: 10 })
     out(`billing.invoice: ${iterations} iterations in ${Math.round(performance.now() - t)} ms`)
 
+    t = performance.now()
+    results.push(runSuperbillPdfCase(resolve(__dirname, '../drizzle'), iterations))
+    cases.push({ name: 'superbill.pdf', channel: 'billing:superbill', inputs: [], n: 15, targetMs: 20 })
+    out(`superbill.pdf: ${iterations} renders in ${Math.round(performance.now() - t)} ms`)
+
     writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
     out()
     const head = ['benchmark', 'n', 'p50 ms', 'p95 ms', 'baseline p95 ms', 'ratio', 'target']
@@ -321,7 +327,7 @@ async function main(args: string[]): Promise<void> {
     out(line(head))
     out(widths.map((w) => '-'.repeat(w)).join('  '))
     for (const r of rows) out(line(r))
-    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load, 5 ms for billing.ledger, 50 ms for billing.aging, 10 ms for billing.invoice) and ratio < 1.5. Results written to bench/results.json`)
+    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load, 5 ms for billing.ledger, 50 ms for billing.aging, 10 ms for billing.invoice, 20 ms for superbill.pdf) and ratio < 1.5 (for superbill.pdf the baseline is pdfkit drawing the same strings without layout). Results written to bench/results.json`)
     if (keep) out(`Database kept at ${dir}`)
   } finally {
     app.close()
