@@ -63,6 +63,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8'
 }
 

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net'
 import type { AppCore, OpenAppOptions } from '../../../src/main/app'
 import { backupDirIn } from '../../../src/main/paths'
 import { startCore, type CoreHost } from '../../../src/main/startup'
+import { contentTypeFor } from '../../../src/main/window/app-protocol'
 import { buildApi } from '../../../src/preload/api'
 import { allChannels } from '../../../src/shared/contracts'
 import type { Logger } from '../../../src/main/log'
@@ -68,22 +69,6 @@ export interface Harness {
   close(): Promise<void>
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8'
-}
 
 const BRIDGE_PATH = '/__harness/bridge.js'
 const BRIDGE_TAG = `<script src="${BRIDGE_PATH}"></script>`
@@ -220,7 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return
     }
     if (pathname === BRIDGE_PATH) {
-      send(res, 200, bridge, CONTENT_TYPES['.js'])
+      send(res, 200, bridge, contentTypeFor('bridge.js'))
       return
     }
     let decoded: string
@@ -255,11 +240,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     if (target === indexPath) {
       const html = injectBridge(await readFile(indexPath, 'utf8'))
-      send(res, 200, req.method === 'HEAD' ? '' : html, CONTENT_TYPES['.html'])
+      send(res, 200, req.method === 'HEAD' ? '' : html, contentTypeFor('index.html'))
       return
     }
     const body = await readFile(target)
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream')
+    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, contentTypeFor(target))
   }
 
   const serveRpc = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
@@ -288,7 +273,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return
     }
     const result = await host.call(channel, input)
-    send(res, 200, JSON.stringify(result), CONTENT_TYPES['.json'])
+    send(res, 200, JSON.stringify(result), contentTypeFor('result.json'))
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
