@@ -9,7 +9,7 @@ import type { InsurancePolicy } from '@shared/contracts/insurance'
 import type { Practice } from '@shared/contracts/practice'
 import { pointerLetter } from '@shared/domain/billing'
 import { isCalendarDate, usDate } from '@shared/domain/dates'
-import { superbillRangeProblem } from '@shared/domain/superbill'
+import { SUPERBILL_FIX_PLACES, superbillRangeProblem } from '@shared/domain/superbill'
 import { isValidNpi } from '@shared/domain/npi'
 import { sumCents } from '@shared/domain/money'
 
@@ -74,11 +74,7 @@ export type SuperbillResult =
   /** The request itself cannot be answered (range, nothing billable): a field error. */
   | { kind: 'invalid'; field: 'from' | 'to'; message: string }
 
-const PRACTICE = 'Settings → Practice'
-// Clinicians' NPI, licence and taxonomy live with the fee schedule, not with the user accounts.
-const USERS = 'Settings → Fees and billing'
-const PROFILE = 'client’s profile'
-const BILLING_TAB = 'client’s Billing tab'
+const { practice: PRACTICE, providers: USERS, profile: PROFILE, billingTab: BILLING_TAB } = SUPERBILL_FIX_PLACES
 
 const nfc = (s: string) => s.normalize('NFC').trim()
 const blank = (s: string | null | undefined): boolean => !s || s.trim() === ''

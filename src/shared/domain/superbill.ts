@@ -3,6 +3,18 @@ import { isCalendarDate } from './dates'
 
 export const MAX_SUPERBILL_MONTHS = 12
 
+/**
+ * Where each missing item is fixed, as a superbill's refusal names it ("Address — client’s
+ * profile"); the form turns each place into a link, so both sides use these exact words.
+ */
+export const SUPERBILL_FIX_PLACES = {
+  practice: 'Settings → Practice',
+  // Clinicians' NPI, licence and taxonomy live with the fee schedule, not with the user accounts.
+  providers: 'Settings → Fees and billing',
+  profile: 'client’s profile',
+  billingTab: 'client’s Billing tab'
+} as const
+
 /** The first day past the longest range from `from` (12 months on, the same day of the month). */
 const rangeLimit = (from: string): string => {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number]

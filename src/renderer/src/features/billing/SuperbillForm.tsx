@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
 import { FileDown } from 'lucide-react'
 import { localToday } from '@shared/domain/dates'
+import { SUPERBILL_FIX_PLACES } from '@shared/domain/superbill'
 import { Button, DateField } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
 import { useSuperbill } from './queries'
@@ -26,15 +27,12 @@ const missingItems = (error: unknown): string[] =>
 /** Each item says where it is fixed ("Date of birth — client’s profile"); that place becomes a link. */
 function whereFixed(item: string, clientId: string): { what: string; where: string; to: string | null } {
   const [what, where = ''] = item.split(' — ')
-  const to =
-    where === 'client’s profile'
-      ? `/clients/${clientId}/edit`
-      : where === 'Settings → Practice'
-        ? '/settings?section=practice-profile-heading'
-        : where === 'Settings → Fees and billing'
-          ? '/settings?section=fees-heading'
-          : null
-  return { what: what!, where, to }
+  const links: Record<string, string> = {
+    [SUPERBILL_FIX_PLACES.profile]: `/clients/${clientId}/edit`,
+    [SUPERBILL_FIX_PLACES.practice]: '/settings?section=practice-profile-heading',
+    [SUPERBILL_FIX_PLACES.providers]: '/settings?section=fees-heading'
+  }
+  return { what: what!, where, to: links[where] ?? null }
 }
 
 export function SuperbillForm({ clientId }: { clientId: string }) {
