@@ -19,6 +19,13 @@ import { FeesSettings } from '@renderer/features/billing/FeesSettings'
  * Settings, by role: the owner edits the practice profile and manages users, security, exports,
  * backups and the audit log; everyone else reads the profile and changes their own passphrase.
  */
+/** Scrolls the section a heading titles to the top; false while that section is not mounted yet. */
+function scrollToSection(headingId: string): boolean {
+  const section = document.getElementById(headingId)?.closest('section')
+  section?.scrollIntoView({ block: 'start' })
+  return section != null
+}
+
 export function SettingsPage() {
   const practice = useQuery(practiceQueries.profile())
   const role = useCurrentUser()?.role
@@ -32,9 +39,7 @@ export function SettingsPage() {
     // Sections mount as their data arrives: look again for a moment until it is there.
     let tries = 0
     const timer = setInterval(() => {
-      const heading = document.getElementById(wanted)
-      if (heading || ++tries > 20) clearInterval(timer)
-      heading?.closest('section')?.scrollIntoView({ block: 'start' })
+      if (scrollToSection(wanted) || ++tries > 20) clearInterval(timer)
     }, 50)
     return () => clearInterval(timer)
   }, [wanted])
@@ -55,7 +60,7 @@ export function SettingsPage() {
           <button
             key={section.heading}
             type="button"
-            onClick={() => document.getElementById(section.heading)?.closest('section')?.scrollIntoView({ block: 'start' })}
+            onClick={() => scrollToSection(section.heading)}
             className="rounded-md px-2 py-1 text-ink-soft hover:bg-sunken hover:text-ink"
           >
             {section.label}
