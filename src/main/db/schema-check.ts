@@ -5,7 +5,7 @@
  * it for us. So its migration history must be a prefix of ours, and its every table, index, view
  * and trigger must equal, byte for byte, those of a database built from that same prefix.
  */
-import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator'
 // oxlint-disable-next-line import/default -- a CommonJS module.exports; its index.d.ts has `export =`
 import Database from 'better-sqlite3-multiple-ciphers'
 
@@ -39,11 +39,11 @@ function schemaOf(db: Reader): SchemaObject[] {
 
 /** A database built from the first `count` migrations, as sqlite_master rows; built once per folder and count. */
 const references = new Map<string, SchemaObject[]>()
-function referenceSchema(migrationsFolder: string, count: number): SchemaObject[] {
+function referenceSchema(migrationsFolder: string, known: MigrationMeta[], count: number): SchemaObject[] {
   const cacheKey = `${migrationsFolder}\0${count}`
   const cached = references.get(cacheKey)
   if (cached) return cached
-  const migrations = readMigrationFiles({ migrationsFolder }).slice(0, count)
+  const migrations = known.slice(0, count)
   const db = new Database(':memory:')
   try {
     // The same bookkeeping table applyMigrations creates, so it is compared like any other table.
@@ -67,7 +67,7 @@ export function assertKnownSchema(db: Reader, migrationsFolder: string): void {
   history.forEach((row, i) => {
     if (row.hash !== known[i]!.hash || Number(row.createdAt) !== known[i]!.folderMillis) throw new SchemaMismatchError('unknown_history')
   })
-  const expected = referenceSchema(migrationsFolder, history.length)
+  const expected = referenceSchema(migrationsFolder, known, history.length)
   const actual = schemaOf(db)
   const same = actual.length === expected.length && actual.every((o, i) => {
     const e = expected[i]!
