@@ -32,6 +32,11 @@ import { backupDirIn, databasePathIn } from './paths'
 import { encryptPracticeFiles } from './security/encrypt-file'
 import { keyringPathIn, type KdfParams } from './security/keyring'
 import { openDatabase } from './db/connection'
+import type { JobEvent } from '@shared/contracts/jobs'
+import { jobFinishers } from './jobs/finish'
+import { createJobRunner } from './jobs/runner'
+import type { SpawnJobWorker } from './jobs/protocol'
+import { threadWorkerSpawner } from './jobs/thread-worker'
 
 export interface StartCoreOptions {
   /** Holds practice.db and backups/ (created if missing). */
@@ -44,6 +49,8 @@ export interface StartCoreOptions {
   now?: () => Date
   /** The keyring's scrypt cost for new slots; tests and the e2e harness lower it. */
   kdf?: KdfParams
+  /** How a job's worker starts: a utilityProcess in Electron; a worker thread (the default) elsewhere. */
+  spawnJobWorker?: SpawnJobWorker
 }
 
 export type HostMode =
@@ -66,6 +73,8 @@ export interface CoreHost {
   call(channel: string, input?: unknown): Promise<Result<unknown>>
   /** Called once when the core opens (at start-up, or after a restore / fresh start / retry). */
   onReady(listener: (core: AppCore) => void): () => void
+  /** Every job's progress and end, for the `jobs:progress` push channel. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void
   close(): void
 }
 
@@ -248,6 +257,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const swapIn = async (backupPath: string, channel: string, event: string, facts?: LogFacts) => {
     const core = requireCore()
     swapping = true
+    jobs.stopAll()
     try {
       core.close()
       mode = { mode: 'recovery', state: 'missing' }
@@ -327,13 +337,37 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       )
   }
 
-  /** The channels the host answers itself: recovery, backups, auth and users (added below). */
+  const jobListeners = new Set<(event: JobEvent) => void>()
+  const finishers = jobFinishers({ backupDir, now, logger })
+  const jobs = createJobRunner({
+    spawn: options.spawnJobWorker ?? threadWorkerSpawner(),
+    target: () =>
+      mode.mode === 'ready' && !swapping
+        ? { databasePath, key: key ? new Uint8Array(key) : null, dataDir, backupDir, migrationsFolder }
+        : null,
+    emit: (event) => jobListeners.forEach((l) => l(event)),
+    finish: (kind, input, result) => finishers[kind](requireCore(), input, result as never),
+    scratchFolders: () => [backupDir, join(dataDir, 'exports')]
+  })
+  const jobHandlers: Record<keyof typeof contracts.jobs, (input: Record<string, unknown>) => Promise<unknown>> = {
+    start: async (input) => {
+      const { kind, ...rest } = input as { kind: Parameters<typeof jobs.start>[0] }
+      return jobs.start(kind, rest)
+    },
+    cancel: async (input) => jobs.cancel(String(input.jobId)),
+    list: async () => jobs.list()
+  }
+
+  /** The channels the host answers itself: recovery, backups, jobs, auth and users (added below). */
   const hostRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()
   for (const [verb, contract] of Object.entries(contracts.recovery)) {
     hostRoutes.set(contract.channel, { contract, handler: handlers[verb as keyof typeof handlers] })
   }
   for (const [verb, contract] of Object.entries(contracts.backups)) {
     hostRoutes.set(contract.channel, { contract, handler: backupHandlers[verb as keyof typeof backupHandlers] })
+  }
+  for (const [verb, contract] of Object.entries(contracts.jobs)) {
+    hostRoutes.set(contract.channel, { contract, handler: jobHandlers[verb as keyof typeof jobHandlers] })
   }
   const known = new Set(allContracts().map((c) => c.channel))
 
@@ -372,6 +406,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   }
 
   const closeCore = () => {
+    jobs.stopAll()
     if (mode.mode === 'ready') mode.core.close()
     mode = { mode: 'closed' }
     key = null
@@ -463,8 +498,14 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    onJobEvent(listener) {
+      jobListeners.add(listener)
+      return () => jobListeners.delete(listener)
+    },
     close() {
       closed = true
+      jobs.stopAll()
+      jobListeners.clear()
       if (mode.mode === 'ready') mode.core.close()
       listeners.clear()
     }

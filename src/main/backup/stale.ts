@@ -20,7 +20,8 @@ export function removeStaleTemporaries(folders: string[]): number {
     }
     for (const name of names) {
       if (!STALE.some((pattern) => pattern.test(name))) continue
-      rmSync(join(folder, name), { force: true })
+      // recursive: a stopped custodian export leaves a `.partial` folder.
+      rmSync(join(folder, name), { force: true, recursive: true })
       removed++
     }
   }

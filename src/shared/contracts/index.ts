@@ -10,6 +10,7 @@ import { dashboardContracts } from './dashboard'
 import { diagnosesContracts } from './diagnoses'
 import { exportsContracts } from './exports'
 import { insuranceContracts } from './insurance'
+import { jobsContracts } from './jobs'
 import { measuresContracts } from './measures'
 import { notesContracts } from './notes'
 import { practiceContracts } from './practice'
@@ -39,6 +40,7 @@ export const contracts = {
   billing: billingContracts,
   recovery: recoveryContracts,
   backups: backupsContracts,
+  jobs: jobsContracts,
   auth: authContracts,
   users: usersContracts
 }
@@ -53,9 +55,9 @@ export const allChannels = (): string[] => allContracts().map((c) => c.channel)
 /**
  * Domains served by the start-up host (src/main/startup.ts) rather than the practice router:
  * recovery must answer while the database is not open, backups:restore swaps the open core,
- * and auth and users hold the keyring, which opens the database in the first place.
+ * jobs run in a worker beside whatever core is open, and auth and users hold the keyring, which opens the database in the first place.
  */
-export const HOST_DOMAINS = ['recovery', 'backups', 'auth', 'users'] as const
+export const HOST_DOMAINS = ['recovery', 'backups', 'jobs', 'auth', 'users'] as const
 export type HostDomain = (typeof HOST_DOMAINS)[number]
 export type CoreDomain = Exclude<Domain, HostDomain>
 

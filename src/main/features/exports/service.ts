@@ -250,6 +250,103 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
     return { client: c, record }
   }
 
+  /**
+   * The custodian export one client at a time, for a job's progress bar: yields after each
+   * client record (done of total, the last step being the index). The folder is written under
+   * `<name>.partial` and renamed when complete, so a stopped export never looks finished.
+   * The caller holds one read transaction across the steps.
+   */
+  function* custodianSteps(): Generator<{ done: number; total: number }, CustodianExportResult> {
+    const root = exportsDir()
+    const at = ctx.now()
+    const exportedAt = at.toISOString()
+    const folder = freePath(root, `custodian-${fileStamp(at)}`, '')
+    const staging = `${folder}.partial`
+    rmSync(staging, { recursive: true, force: true })
+    mkdirSync(staging, { mode: 0o700 })
+    let files = 0
+    const write = (parts: string[], content: string) => {
+      writeNew(inside(staging, ...parts), content)
+      files++
+    }
+    try {
+      const ids = repo.allClientIds()
+      const total = ids.length + 1
+      write(['README.txt'], README(exportedAt, ids.length))
+      write(['practice.json'], json({ formatVersion: CUSTODIAN_FORMAT_VERSION, kind: 'kap-practice/practice', exportedAt, clientCount: ids.length, practice: deps.practice.get() }))
+      const index: Array<Record<string, string | null>> = []
+      for (const id of ids) {
+        if (!UUID.test(id)) throw new AppFailure('internal', 'A client record has an unexpected ID; the export was stopped.')
+        const { client: c, record } = clientRecord(id)
+        mkdirSync(inside(staging, id), { mode: 0o700 })
+        write([id, 'client.json'], json({ ...record, exportedAt }))
+        write(
+          [id, 'insurance.csv'],
+          toCsv(
+            ['rank', 'payerName', 'payerId', 'memberId', 'groupNumber', 'relationship', 'subscriberName', 'subscriberDateOfBirth', 'archivedAt', 'createdAt', 'updatedAt'],
+            record.insurancePolicies
+          )
+        )
+        write([id, 'diagnoses.csv'], toCsv(['letter', 'code', 'description', 'isPrimary', 'addedAt', 'removedAt'], record.diagnoses))
+        write(
+          [id, 'screening.csv'],
+          toCsv(
+            ['item', 'label', 'current', 'answer', 'note', 'reviewedBy', 'reviewedOn', 'supersededAt'],
+            [
+              ...record.screening.current.map((s) => ({ ...s, current: 'yes', supersededAt: null })),
+              ...record.screening.history.map((h) => ({ ...h, current: 'no' }))
+            ]
+          )
+        )
+        write([id, 'consents.csv'], toCsv(['kind', 'kindLabel', 'version', 'signedOn', 'witness', 'notes', 'revoked', 'revokedOn', 'createdAt'], record.consents))
+        write(
+          [id, 'sessions.csv'],
+          toCsv(
+            ['date', 'startTime', 'durationMinutes', 'kind', 'placeOfService', 'status', 'noteStatus', 'courseId', 'id'],
+            record.sessions.map(({ notes: _n, ...session }) => session)
+          )
+        )
+        write(
+          [id, 'measures.csv'],
+          toCsv(
+            ['administeredOn', 'kind', 'total', 'bandLabel', 'safetyFlag', 'answers', 'changePercent', 'response', 'remission', 'voidedAt', 'voidReason'],
+            record.measures.map(({ baseline: _b, ...m }) => ({ ...m, answers: m.answers.join(' ') }))
+          )
+        )
+        const notes = record.sessions.flatMap((session) => session.notes.map((n) => noteAsText({ ...n, session })))
+        if (notes.length > 0) write([id, 'notes.txt'], `${notes.join(NOTE_SEPARATOR)}\n`)
+        index.push({
+          folder: id,
+          id,
+          legalLastName: c.legalLastName,
+          legalFirstName: c.legalFirstName,
+          preferredName: c.preferredName,
+          dateOfBirth: c.dateOfBirth,
+          status: c.status,
+          intakeDate: c.intakeDate,
+          archived: c.archivedAt ? 'yes' : 'no',
+          archivedAt: c.archivedAt,
+          archiveReason: c.archiveReason
+        })
+        yield { done: index.length, total }
+      }
+      write(
+        ['clients.csv'],
+        toCsv(['folder', 'id', 'legalLastName', 'legalFirstName', 'preferredName', 'dateOfBirth', 'status', 'intakeDate', 'archived', 'archivedAt', 'archiveReason'], index)
+      )
+      renameSync(staging, folder)
+      yield { done: total, total }
+      return { folder, clients: ids.length, files }
+    } catch (err) {
+      // A half-written export is worse than none: nothing about it may look complete.
+      rmSync(staging, { recursive: true, force: true })
+      throw err
+    } finally {
+      // A generator left before its end (a cancelled job) runs this too.
+      if (existsSync(staging)) rmSync(staging, { recursive: true, force: true })
+    }
+  }
+
   return {
     /**
      * Writes one CSV file into the exports folder under a name not yet taken (the accountant's
@@ -283,86 +380,10 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
 
     /** Writes a new custodian folder; runs inside dispatch's transaction, so it reads one consistent state. */
     custodian(): CustodianExportResult {
-      const root = exportsDir()
-      const at = ctx.now()
-      const exportedAt = at.toISOString()
-      const folder = freePath(root, `custodian-${fileStamp(at)}`, '')
-      mkdirSync(folder, { mode: 0o700 })
-      let files = 0
-      const write = (parts: string[], content: string) => {
-        writeNew(inside(folder, ...parts), content)
-        files++
-      }
-      try {
-        const ids = repo.allClientIds()
-        write(['README.txt'], README(exportedAt, ids.length))
-        write(['practice.json'], json({ formatVersion: CUSTODIAN_FORMAT_VERSION, kind: 'kap-practice/practice', exportedAt, clientCount: ids.length, practice: deps.practice.get() }))
-        const index: Array<Record<string, string | null>> = []
-        for (const id of ids) {
-          if (!UUID.test(id)) throw new AppFailure('internal', 'A client record has an unexpected ID; the export was stopped.')
-          const { client: c, record } = clientRecord(id)
-          mkdirSync(inside(folder, id), { mode: 0o700 })
-          write([id, 'client.json'], json({ ...record, exportedAt }))
-          write(
-            [id, 'insurance.csv'],
-            toCsv(
-              ['rank', 'payerName', 'payerId', 'memberId', 'groupNumber', 'relationship', 'subscriberName', 'subscriberDateOfBirth', 'archivedAt', 'createdAt', 'updatedAt'],
-              record.insurancePolicies
-            )
-          )
-          write([id, 'diagnoses.csv'], toCsv(['letter', 'code', 'description', 'isPrimary', 'addedAt', 'removedAt'], record.diagnoses))
-          write(
-            [id, 'screening.csv'],
-            toCsv(
-              ['item', 'label', 'current', 'answer', 'note', 'reviewedBy', 'reviewedOn', 'supersededAt'],
-              [
-                ...record.screening.current.map((s) => ({ ...s, current: 'yes', supersededAt: null })),
-                ...record.screening.history.map((h) => ({ ...h, current: 'no' }))
-              ]
-            )
-          )
-          write([id, 'consents.csv'], toCsv(['kind', 'kindLabel', 'version', 'signedOn', 'witness', 'notes', 'revoked', 'revokedOn', 'createdAt'], record.consents))
-          write(
-            [id, 'sessions.csv'],
-            toCsv(
-              ['date', 'startTime', 'durationMinutes', 'kind', 'placeOfService', 'status', 'noteStatus', 'courseId', 'id'],
-              record.sessions.map(({ notes: _n, ...session }) => session)
-            )
-          )
-          write(
-            [id, 'measures.csv'],
-            toCsv(
-              ['administeredOn', 'kind', 'total', 'bandLabel', 'safetyFlag', 'answers', 'changePercent', 'response', 'remission', 'voidedAt', 'voidReason'],
-              record.measures.map(({ baseline: _b, ...m }) => ({ ...m, answers: m.answers.join(' ') }))
-            )
-          )
-          const notes = record.sessions.flatMap((session) => session.notes.map((n) => noteAsText({ ...n, session })))
-          if (notes.length > 0) write([id, 'notes.txt'], `${notes.join(NOTE_SEPARATOR)}\n`)
-          index.push({
-            folder: id,
-            id,
-            legalLastName: c.legalLastName,
-            legalFirstName: c.legalFirstName,
-            preferredName: c.preferredName,
-            dateOfBirth: c.dateOfBirth,
-            status: c.status,
-            intakeDate: c.intakeDate,
-            archived: c.archivedAt ? 'yes' : 'no',
-            archivedAt: c.archivedAt,
-            archiveReason: c.archiveReason
-          })
-        }
-        write(
-          ['clients.csv'],
-          toCsv(['folder', 'id', 'legalLastName', 'legalFirstName', 'preferredName', 'dateOfBirth', 'status', 'intakeDate', 'archived', 'archivedAt', 'archiveReason'], index)
-        )
-        return { folder, clients: ids.length, files }
-      } catch (err) {
-        // A half-written export is worse than none: nothing about it may look complete.
-        rmSync(folder, { recursive: true, force: true })
-        throw err
-      }
+      const steps = custodianSteps()
+      for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value
     },
+    custodianSteps,
 
     /**
      * The whole database as one encrypted file. The snapshot is taken with sqlite3_serialize inside
