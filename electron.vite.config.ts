@@ -42,7 +42,11 @@ const sonnerCspSafe = (): Plugin => ({
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { outDir: 'out/main' }
+    build: {
+      outDir: 'out/main',
+      // The job worker is its own entry: a utilityProcess runs out/main/job-worker.js.
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'job-worker': resolve(__dirname, 'src/main/jobs/worker.ts') } }
+    }
   },
   preload: {
     resolve: { alias: shared },

@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { allChannels } from '@shared/contracts'
+import { JOB_EVENTS_CHANNEL } from '@shared/contracts/jobs'
 import { runAutomaticBackup } from './backup'
 import { productionOutputValidation } from './ipc/dispatch'
 import { registerIpc } from './ipc/handle'
+import { utilityProcessSpawner } from './jobs/electron-worker'
 import { consoleLogger } from './log'
 import { APP_NAME, backupDirIn, resolveDataDir } from './paths'
 import { startCore, type CoreHost } from './startup'
@@ -89,7 +91,8 @@ async function start(): Promise<void> {
       dataDir,
       migrationsFolder: join(app.getAppPath(), 'drizzle'),
       logger: consoleLogger,
-      validateOutput: productionOutputValidation(app.isPackaged)
+      validateOutput: productionOutputValidation(app.isPackaged),
+      spawnJobWorker: utilityProcessSpawner()
     })
   } catch (err) {
     // Only a fault of the installation (e.g. missing migrations) gets here; a damaged database opens the recovery screen.
@@ -105,6 +108,10 @@ async function start(): Promise<void> {
   const appUrl = rendererUrl()
   const served = host
   registerIpc(ipcMain, allChannels(), (frameUrl) => isTrustedSender(frameUrl, appUrl), (channel, input) => served.call(channel, input), consoleLogger)
+  // Job progress goes to every window of ours (there is one); the preload hands it to api.jobs.onProgress.
+  served.onJobEvent((event) => {
+    for (const win of BrowserWindow.getAllWindows()) if (!win.isDestroyed()) win.webContents.send(JOB_EVENTS_CHANNEL, event)
+  })
   createWindow()
   // Backups only once a practice database is open (at start-up, or after the recovery screen opened one).
   scheduleDailyBackups(backupDirIn(dataDir))

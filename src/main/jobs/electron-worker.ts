@@ -11,6 +11,8 @@ export function utilityProcessSpawner(): SpawnJobWorker {
   return (): JobWorker => {
     const child = utilityProcess.fork(entry, [], { serviceName: 'KAP Practice job', stdio: 'ignore' })
     return {
+      // A worker's port, not a window: there is no origin to name.
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', (m: FromWorker) => listener(m)),
       onExit: (listener) => child.once('exit', (code) => listener(code)),

@@ -124,11 +124,11 @@ export function createJobRunner(options: JobRunnerOptions) {
       return { cancelled: true }
     },
     list(): JobState[] {
-      return [...[...jobs.values()].map((j) => j.state), ...[...lastOfKind.values()]].map((s) => ({ ...s, progress: { ...s.progress } }))
+      return [...Array.from(jobs.values(), (j) => j.state), ...lastOfKind.values()].map((s) => ({ ...s, progress: { ...s.progress } }))
     },
     /** Stops every job (sign-out, restore, quit): their temporaries are removed. */
     stopAll(): void {
-      for (const job of [...jobs.values()]) job.cancel()
+      for (const job of jobs.values()) job.cancel()
     }
   }
 }

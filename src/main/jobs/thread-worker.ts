@@ -21,6 +21,8 @@ export function threadWorkerSpawner(): SpawnJobWorker {
     const worker = new Worker(entry, { execArgv, env, stdout: false, stderr: false })
     let exited = false
     return {
+      // A worker's port, not a window: there is no origin to name.
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin
       send: (message) => worker.postMessage(message),
       onMessage: (listener) => worker.on('message', (m: FromWorker) => listener(m)),
       onExit: (listener) => {

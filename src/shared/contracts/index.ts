@@ -76,6 +76,9 @@ export type Api = {
       ? (input: z.input<I>) => Promise<Result<z.output<O>>>
       : never
   }
+} & {
+  /** The push channel of jobs (`jobs:progress`): the payload is checked against jobEvent by the renderer. */
+  jobs: { onProgress(listener: (payload: unknown) => void): () => void }
 }
 
 export * from './contract'

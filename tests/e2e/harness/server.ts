@@ -20,6 +20,7 @@ import { startCore, type CoreHost } from '../../../src/main/startup'
 import { contentTypeFor } from '../../../src/main/window/app-protocol'
 import { buildApi } from '../../../src/preload/api'
 import { allChannels } from '../../../src/shared/contracts'
+import { JOB_EVENTS_CHANNEL } from '../../../src/shared/contracts/jobs'
 import type { Logger } from '../../../src/main/log'
 import { signInOwner, TEST_KDF, TEST_OWNER, type TestOwner } from '../../factories/host'
 
@@ -71,6 +72,7 @@ export interface Harness {
 
 
 const BRIDGE_PATH = '/__harness/bridge.js'
+const EVENTS_PATH = '/__events'
 const BRIDGE_TAG = `<script src="${BRIDGE_PATH}"></script>`
 
 /** The browser half of the bridge: window.api built by the preload's own buildApi(). */
@@ -87,8 +89,23 @@ export function bridgeSource(channels: readonly string[] = allChannels()): strin
     if (!res.ok) throw new Error('Harness call failed with HTTP ' + res.status);
     return res.json();
   };
+  // Main's pushes over one same-origin event stream (connect-src 'self'), opened on first use.
+  let stream = null;
+  const listeners = new Map();
+  const subscribe = (channel, listener) => {
+    if (!stream) {
+      stream = new EventSource('${EVENTS_PATH}');
+      stream.onmessage = (m) => {
+        const { channel: c, payload } = JSON.parse(m.data);
+        for (const l of listeners.get(c) || []) l(payload);
+      };
+    }
+    if (!listeners.has(channel)) listeners.set(channel, new Set());
+    listeners.get(channel).add(listener);
+    return () => listeners.get(channel).delete(listener);
+  };
   const buildApi = (${buildApi.toString()});
-  Object.defineProperty(window, 'api', { value: Object.freeze(buildApi(${JSON.stringify(channels)}, invoke)), enumerable: true });
+  Object.defineProperty(window, 'api', { value: Object.freeze(buildApi(${JSON.stringify(channels)}, invoke, ${JSON.stringify([JOB_EVENTS_CHANNEL])}, subscribe)), enumerable: true });
 })();
 `
 }
@@ -276,6 +293,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     send(res, 200, JSON.stringify(result), contentTypeFor('result.json'))
   }
 
+  /** Server-sent events: what main pushes to the window over IPC (job progress), to each open page. */
+  const streams = new Set<ServerResponse>()
+  const unsubscribeJobs = host.onJobEvent((payload) => {
+    const line = `data: ${JSON.stringify({ channel: JOB_EVENTS_CHANNEL, payload })}\n\n`
+    for (const res of streams) res.write(line)
+  })
+  const serveEvents = (res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+    res.write(': open\n\n')
+    streams.add(res)
+    res.on('close', () => streams.delete(res))
+  }
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     // DNS-rebinding / cross-site guard: only our own Host, and our own Origin when one is sent.
     const hostHeader = String(req.headers.host ?? '').toLowerCase()
@@ -289,7 +319,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return
     }
     const pathname = (req.url ?? '/').split('?')[0]!.split('#')[0]!
-    if (pathname.startsWith('/__rpc/')) await serveRpc(req, res, pathname)
+    if (pathname === EVENTS_PATH) serveEvents(res)
+    else if (pathname.startsWith('/__rpc/')) await serveRpc(req, res, pathname)
     else await serveStatic(req, res, pathname)
   }
 
@@ -337,6 +368,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       if (closed) return
       closed = true
+      unsubscribeJobs()
+      for (const res of streams) res.end()
       await new Promise<void>((ok) => {
         server.close(() => ok())
         server.closeAllConnections()

@@ -101,10 +101,10 @@ describe('contract registry', () => {
     for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$/)
   })
 
-  it('the router serves every contract but the start-up host\'s (recovery, backups, auth, users), and nothing else', async () => {
-    expect(HOST_DOMAINS).toEqual(['recovery', 'backups', 'auth', 'users'])
+  it('the router serves every contract but the start-up host\'s (recovery, backups, jobs, auth, users), and nothing else', async () => {
+    expect(HOST_DOMAINS).toEqual(['recovery', 'backups', 'jobs', 'auth', 'users'])
     expect(allChannels().filter((c) => !coreChannels().includes(c)).sort()).toEqual(
-      [...Object.values(contracts.recovery), ...Object.values(contracts.backups), ...Object.values(contracts.auth), ...Object.values(contracts.users)]
+      [...Object.values(contracts.recovery), ...Object.values(contracts.backups), ...Object.values(contracts.jobs), ...Object.values(contracts.auth), ...Object.values(contracts.users)]
         .map((c) => c.channel)
         .sort()
     )

@@ -33,3 +33,4 @@ export {
   type SortingState
 } from './DataTable'
 export { FormSection, FormActions, RequiredLegend } from './FormLayout'
+export { JobProgress } from './JobProgress'

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { ChevronLeft, ChevronRight, Filter, ScrollText, Search, ShieldAlert, ShieldCheck, X } from 'lucide-react'
 import type { AuditEntry } from '@shared/contracts/audit'
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@shared/domain/audit'
-import { Button, DataTable, DateField, EmptyState, ErrorState, FormError, PageHeader, SelectField, dataTableColumnHelper } from '@renderer/components'
+import { Button, DataTable, DateField, EmptyState, ErrorState, FormError, JobProgress, PageHeader, SelectField, dataTableColumnHelper } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
 import { formatCount, formatRange } from '@renderer/lib/format'
 import { ACTION_LABELS, ENTITY_LABELS, actionLabel, actorLabel, describeVerdict } from './labels'
@@ -125,7 +125,7 @@ export function AuditLogPage() {
             : '\u00a0'
         }
         actions={
-          <Button variant="primary" busy={verify.isPending} onClick={() => verify.mutate()}>
+          <Button variant="primary" busy={verify.isPending} onClick={() => verify.mutate({})}>
             <ShieldCheck aria-hidden="true" />
             Verify the log
           </Button>
@@ -133,7 +133,8 @@ export function AuditLogPage() {
         className="pb-4"
       />
 
-      {verify.isError && <FormError error={verify.error} className="mb-3" />}
+      <JobProgress label="Checking the audit log" progress={verify.progress} onCancel={verify.cancel} />
+      {verify.error && <FormError error={verify.error} className="mb-3" />}
       {verdict && !verify.isPending && (
         <div
           role={verdict.tone === 'success' ? 'status' : 'alert'}

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import type { AuditListInput } from '@shared/contracts/audit'
 import { api, unwrap } from '@renderer/lib/api'
+import { useJob } from '@renderer/lib/jobs'
 
 /** Query keys: everything about the audit log starts with ['audit']. */
 export const auditKeys = {
@@ -20,6 +21,5 @@ export const auditQueries = {
 }
 
 /** Walks the whole chain in main. Not cached: each press checks the log as it is now. */
-export function useVerifyAuditLog() {
-  return useMutation({ mutationFn: () => unwrap(api().audit.verify({})) })
-}
+/** Walks the whole chain in a worker (a long log would freeze the window), with progress and Cancel. */
+export const useVerifyAuditLog = () => useJob('auditVerify')

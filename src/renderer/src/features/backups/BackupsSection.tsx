@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { toast } from 'sonner'
 import { ArchiveRestore, DatabaseBackup, Undo2 } from 'lucide-react'
 import type { BackupSummary } from '@shared/contracts/recovery'
-import { Badge, Button, ConfirmDialog, ErrorState, FormError, LoadingRows } from '@renderer/components'
+import { Badge, Button, ConfirmDialog, ErrorState, FormError, JobProgress, LoadingRows } from '@renderer/components'
 import { formatBytes, formatTimestamp } from '@renderer/lib/format'
 import { setLastRestore, useLastRestore } from './lastRestore'
 import { backupsQueries, useBackUpNow, useRestoreBackup, useUndoRestore } from './queries'
@@ -55,7 +55,7 @@ export function BackupsSection() {
           busy={backUp.isPending}
           onClick={() => {
             setMadeAt(null)
-            backUp.mutate(undefined, { onSuccess: (b) => setMadeAt(b.createdAt) })
+            backUp.mutate({}, { onSuccess: (b) => setMadeAt(b.createdAt) })
           }}
         >
           <DatabaseBackup aria-hidden="true" />
@@ -72,6 +72,7 @@ export function BackupsSection() {
           </>
         )}
       </p>
+      <JobProgress label="Backing up" progress={backUp.progress} onCancel={backUp.cancel} />
       <FormError error={backUp.error} className="mt-3" />
       {madeAt && <Notice>Backed up at {formatTime(madeAt)}.</Notice>}
       {restored && (

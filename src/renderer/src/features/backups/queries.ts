@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@renderer/lib/api'
+import { useJob } from '@renderer/lib/jobs'
 
 export const backupsKeys = { all: ['backups'] as const, list: () => ['backups', 'list'] as const }
 
@@ -8,12 +9,10 @@ export const backupsQueries = {
   list: () => queryOptions({ queryKey: backupsKeys.list(), queryFn: () => unwrap(api().backups.list({})) })
 }
 
+/** A backup in a worker (VACUUM INTO of a large practice takes seconds), with progress and Cancel. */
 export function useBackUpNow() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: () => unwrap(api().backups.create({})),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: backupsKeys.all })
-  })
+  return useJob('backup', { onSuccess: () => void queryClient.invalidateQueries({ queryKey: backupsKeys.all }) })
 }
 
 /** A restore replaces the whole practice: every cached query is stale. */

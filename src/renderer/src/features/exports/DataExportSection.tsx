@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
 import { toast } from 'sonner'
 import { ARCHIVE_PASSPHRASE_MIN, archiveImportInput, archivePassphrase, type ArchiveImportResult, type CustodianExportResult } from '@shared/contracts/exports'
-import { Button, ConfirmDialog, FormError, SelectField, TextField } from '@renderer/components'
+import { Button, ConfirmDialog, FormError, JobProgress, SelectField, TextField } from '@renderer/components'
+import { JobCancelledError } from '@renderer/lib/jobs'
 import { applyServerErrors } from '@renderer/lib/forms'
 import { formatBytes, formatCount, formatTimestamp } from '@renderer/lib/format'
 import { exportsQueries, useArchiveExport, useCustodianExport, useImportArchive } from './queries'
@@ -49,11 +50,12 @@ function CustodianExport() {
         busy={run.isPending}
         onClick={() => {
           setDone(null)
-          run.mutate(undefined, { onSuccess: (r) => setDone(r) })
+          run.mutate({}, { onSuccess: (r) => setDone(r) })
         }}
       >
         Export records for a custodian
       </Button>
+      <JobProgress label="Exporting records" progress={run.progress} onCancel={run.cancel} />
       <FormError error={run.error} className="mt-3" />
       {done && (
         <Done>
@@ -82,11 +84,12 @@ function ArchiveExport() {
     setFormError(null)
     setDone(null)
     try {
-      const r = await run.mutateAsync(passphrase)
+      const r = await run.mutateAsync({ passphrase })
       reset()
       setDone(r)
       toast.success('Practice archive saved')
     } catch (error) {
+      if (error instanceof JobCancelledError) return
       if (!applyServerErrors(setError, error, '')) setFormError(error)
     }
   })
@@ -146,6 +149,7 @@ function ArchiveImport() {
       setDone(r)
       toast.success('Practice archive imported')
     } catch (error) {
+      if (error instanceof JobCancelledError) return
       if (!applyServerErrors(setError, error, '')) setFormError(error)
     } finally {
       setConfirming(null)

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@renderer/lib/api'
+import { useJob } from '@renderer/lib/jobs'
 
 export const exportsKeys = { all: ['exports'] as const, archives: () => ['exports', 'archives'] as const }
 
@@ -8,16 +9,12 @@ export const exportsQueries = {
   archives: () => queryOptions({ queryKey: exportsKeys.archives(), queryFn: () => unwrap(api().exports.list({})) })
 }
 
-export function useCustodianExport() {
-  return useMutation({ mutationFn: () => unwrap(api().exports.custodian({})) })
-}
+/** Both exports run in a worker, with progress and Cancel; a cancelled one leaves no file. */
+export const useCustodianExport = () => useJob('custodianExport')
 
 export function useArchiveExport() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (passphrase: string) => unwrap(api().exports.archive({ passphrase })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportsKeys.all })
-  })
+  return useJob('archiveExport', { onSuccess: () => void queryClient.invalidateQueries({ queryKey: exportsKeys.all }) })
 }
 
 export function useImportArchive() {
