@@ -29,6 +29,7 @@ import { seededFaker, seedSyntheticPractice } from '../tests/factories/synthetic
 import { searchQueries, seedClinical } from './clinical'
 import { rawInvoice, seedBilling } from './billing'
 import { runSuperbillPdfCase } from './pdf'
+import { runJobsDelayCase } from './jobs'
 import { round, summarize } from './stats'
 
 const N = 10_000
@@ -317,17 +318,25 @@ async function main(args: string[]): Promise<void> {
     cases.push({ name: 'superbill.pdf', channel: 'billing:superbill', inputs: [], n: 15, targetMs: 20 })
     out(`superbill.pdf: ${iterations} renders in ${Math.round(performance.now() - t)} ms`)
 
+    t = performance.now()
+    results.push(await runJobsDelayCase(app, dir, resolve(__dirname, '../drizzle'), clinical.notes, out))
+    // p99 of main's event-loop delay during the job, against the export run on main (its longest stall).
+    cases.push({ name: 'jobs.main_delay', channel: 'jobs:start', inputs: [], n: clinical.notes, targetMs: 50 })
+    out(`jobs.main_delay: measured in ${Math.round(performance.now() - t)} ms`)
+
     writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
     out()
     const head = ['benchmark', 'n', 'p50 ms', 'p95 ms', 'baseline p95 ms', 'ratio', 'target']
+    // jobs.main_delay is judged on its p99 (event-loop delay), the others on p95.
+    const judged = (r: BenchResult) => ('p99_ms' in r ? (r as BenchResult & { p99_ms: number }).p99_ms : r.p95_ms)
     const rows = results.map((r, i) => [r.name, String(r.n), r.p50_ms.toFixed(3), r.p95_ms.toFixed(3), r.baseline_p95_ms.toFixed(3), r.ratio.toFixed(2),
-      `${r.p95_ms < cases[i]!.targetMs && r.ratio < 1.5 ? 'ok' : 'MISSED'} (< ${cases[i]!.targetMs} ms)`])
+      `${judged(r) < cases[i]!.targetMs && r.ratio < 1.5 ? 'ok' : 'MISSED'} (< ${cases[i]!.targetMs} ms)`])
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
     const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
     out(line(head))
     out(widths.map((w) => '-'.repeat(w)).join('  '))
     for (const r of rows) out(line(r))
-    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load, 5 ms for billing.ledger, 50 ms for billing.aging, 10 ms for billing.invoice, 20 ms for superbill.pdf) and ratio < 1.5 (for superbill.pdf the baseline is pdfkit drawing the same strings without layout). Results written to bench/results.json`)
+    out(`\nTargets: p95 under each case's target (5 ms for the client list and search, 30 ms for notes.search, 20 ms for chart.load, 5 ms for billing.ledger, 50 ms for billing.aging, 10 ms for billing.invoice, 20 ms for superbill.pdf, 50 ms p99 of main's event-loop delay for jobs.main_delay) and ratio < 1.5 (for superbill.pdf the baseline is pdfkit drawing the same strings without layout; for jobs.main_delay, the same export run on main). Results written to bench/results.json`)
     if (keep) out(`Database kept at ${dir}`)
   } finally {
     app.close()

@@ -29,7 +29,7 @@ test('a custodian export shows its progress, cancels without leaving a file, and
   await expect(section.getByText(/\d+ of 3000 client records written/)).toBeVisible()
   // Main answers while the worker writes: a client list comes back before the export ends.
   const listed = await page.evaluate(async () => {
-    const r = (await (window as unknown as { api: { clients: { list(i: object): Promise<{ ok: boolean }> } } }).api.clients.list({})) as { ok: boolean }
+    const r = (await (globalThis as unknown as { api: { clients: { list(i: object): Promise<{ ok: boolean }> } } }).api.clients.list({})) as { ok: boolean }
     return r.ok
   })
   expect(listed).toBe(true)
