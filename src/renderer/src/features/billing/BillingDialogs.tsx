@@ -6,6 +6,7 @@ import { localToday } from '@shared/domain/dates'
 import { formatCents, parseDollars } from '@shared/domain/money'
 import { ConfirmDialog, DateField, Dialog, FormError, RequiredLegend, SelectField, TextField, TextareaField } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
+import { formatDate } from '@renderer/lib/format'
 import { DialogFormActions } from '../clients/chart/parts'
 import { useAdjust, useCreateInvoice, useRecordPayment, useRefund } from './queries'
 
@@ -239,7 +240,7 @@ export function AdjustDialog({ charge, onOpenChange }: { charge: Charge | null; 
       open={charge !== null}
       onOpenChange={onOpenChange}
       title="Adjust charge"
-      description={charge ? `${charge.code} on ${charge.dateOfService}: ${formatCents(charge.openCents)} open of ${formatCents(charge.amountCents)}.` : undefined}
+      description={charge ? `${charge.code} on ${formatDate(charge.dateOfService)}: ${formatCents(charge.openCents)} open of ${formatCents(charge.amountCents)}.` : undefined}
       size="md"
     >
       {charge && <AdjustForm charge={charge} onDone={() => onOpenChange(false)} />}

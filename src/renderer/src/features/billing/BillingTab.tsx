@@ -16,6 +16,9 @@ import { useCan } from '../auth/access'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
+import { ChargeEditDialog } from './ChargeEditDialog'
+import { InvoiceActions, VoidInvoiceDialog } from './InvoiceActions'
+import { SlidingScaleCard } from './SlidingScaleCard'
 import { SuperbillForm } from './SuperbillForm'
 
 export const money = (cents: number) => <span className="num whitespace-nowrap">{formatCents(cents)}</span>
@@ -92,20 +95,28 @@ export const chargeColumns: DataTableColumn<Charge>[] = [
   chargeCol.accessor('amountCents', { header: 'Amount', cell: (i) => money(i.getValue()), meta: { align: 'right', className: 'w-28' } })
 ]
 
-/** The chart's charge columns with an Adjust button on every charge with money open. */
-function adjustableChargeColumns(onAdjust: (charge: Charge) => void): DataTableColumn<Charge>[] {
+/** The chart's charge columns with Edit (until invoiced) and Adjust (while money is open) on each charge. */
+function adjustableChargeColumns(onEdit: (charge: Charge) => void, onAdjust: (charge: Charge) => void): DataTableColumn<Charge>[] {
   return [
     ...chargeColumns,
     chargeCol.display({
-      id: 'adjust',
+      id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) =>
-        row.original.state !== 'void' && row.original.openCents > 0 ? (
-          <Button size="sm" variant="ghost" onClick={() => onAdjust(row.original)} aria-label={`Adjust ${row.original.code} of ${row.original.dateOfService}`}>
-            Adjust
-          </Button>
-        ) : null,
-      meta: { align: 'right', className: 'w-24' }
+      cell: ({ row }) => (
+        <div className="flex justify-end gap-1">
+          {(row.original.state === 'unbilled' || row.original.state === 'held') && (
+            <Button size="sm" variant="ghost" onClick={() => onEdit(row.original)} aria-label={`Edit ${row.original.code} of ${row.original.dateOfService}`}>
+              Edit
+            </Button>
+          )}
+          {row.original.state !== 'void' && row.original.openCents > 0 && (
+            <Button size="sm" variant="ghost" onClick={() => onAdjust(row.original)} aria-label={`Adjust ${row.original.code} of ${row.original.dateOfService}`}>
+              Adjust
+            </Button>
+          )}
+        </div>
+      ),
+      meta: { align: 'right', className: 'w-36' }
     })
   ]
 }
@@ -119,6 +130,16 @@ const invoiceColumns: DataTableColumn<Invoice>[] = [
   invoiceCol.accessor('adjustedCents', { header: 'Adjusted', cell: (i) => money(i.getValue()), meta: { align: 'right' } }),
   invoiceCol.accessor('paidCents', { header: 'Paid', cell: (i) => money(i.getValue()), meta: { align: 'right' } }),
   invoiceCol.accessor('openCents', { header: 'Open', cell: (i) => <strong>{money(i.getValue())}</strong>, meta: { align: 'right' } })
+]
+
+const actionableInvoiceColumns = (onVoid: (invoice: Invoice) => void): DataTableColumn<Invoice>[] => [
+  ...invoiceColumns,
+  invoiceCol.display({
+    id: 'actions',
+    header: () => <span className="sr-only">Actions</span>,
+    cell: ({ row }) => <InvoiceActions invoice={row.original} onVoid={onVoid} />,
+    meta: { align: 'right', className: 'w-40' }
+  })
 ]
 
 function Stat({ label, value, tone, testId }: { label: string; value: number; tone?: 'accent' | 'success'; testId: string }) {
@@ -145,7 +166,10 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
   const writable = canManage && !readOnly
   const applyCredit = useApplyCredit()
   const [adjusting, setAdjusting] = useState<Charge | null>(null)
-  const columns = useMemo(() => (writable ? adjustableChargeColumns(setAdjusting) : chargeColumns), [writable])
+  const [editing, setEditing] = useState<Charge | null>(null)
+  const [voiding, setVoiding] = useState<Invoice | null>(null)
+  const columns = useMemo(() => (writable ? adjustableChargeColumns(setEditing, setAdjusting) : chargeColumns), [writable])
+  const invoiceTableColumns = useMemo(() => (writable ? actionableInvoiceColumns(setVoiding) : invoiceColumns), [writable])
 
   if (account.isError) return <ErrorState title="Billing could not be loaded" error={account.error} onRetry={() => void account.refetch()} className="rounded-lg border border-line bg-surface" />
   if (!data) return <LoadingRows as="div" rows={6} />
@@ -202,6 +226,8 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
         <Stat label="Held until signed" value={data.totals.held} testId="client-held" />
       </div>
 
+      <SlidingScaleCard clientId={clientId} scales={data.slidingScales} writable={writable} />
+
       {/* An export, not a ledger change: also offered for an archived client. */}
       {canManage && <SuperbillForm clientId={clientId} />}
 
@@ -230,7 +256,7 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
         </h3>
         <DataTable
           label="Invoices"
-          columns={invoiceColumns}
+          columns={invoiceTableColumns}
           data={data.invoices}
           getRowId={(i) => i.id}
           empty={<EmptyState icon={<FileText />} title="No invoices yet" body={writable ? 'Create one from the unbilled charges.' : 'None issued.'} />}
@@ -253,6 +279,8 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
       <CreateInvoiceDialog clientId={clientId} unbilled={unbilled} open={dialog === 'invoice'} onOpenChange={(o) => setDialog(o ? 'invoice' : null)} />
       <RecordPaymentDialog clientId={clientId} openInvoices={openInvoices} open={dialog === 'payment'} onOpenChange={(o) => setDialog(o ? 'payment' : null)} />
       <AdjustDialog charge={adjusting} onOpenChange={(o) => !o && setAdjusting(null)} />
+      <ChargeEditDialog charge={editing} onOpenChange={(o) => !o && setEditing(null)} />
+      <VoidInvoiceDialog invoice={voiding} onOpenChange={(o) => !o && setVoiding(null)} />
       <RefundDialog clientId={clientId} credit={data.totals.credit} open={dialog === 'refund'} onOpenChange={(o) => setDialog(o ? 'refund' : null)} />
     </div>
   )

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { AdjustmentInput, ChargeEdit, FeeInput, PaymentInput, ProviderInput, RefundInput } from '@shared/contracts/billing'
+import type { AdjustmentInput, ChargeEdit, FeeInput, PaymentInput, ProviderInput, RefundInput, SlidingScaleInput } from '@shared/contracts/billing'
 import type { BillingEvent } from '@shared/domain/billing'
 import { api, unwrap } from '@renderer/lib/api'
 
@@ -31,6 +31,10 @@ export const useCreateInvoice = () =>
   useBillingMutation((input: { clientId: string; chargeIds?: string[]; issue?: boolean; issuedOn?: string }) => unwrap(api().billing.createInvoice(input)))
 export const useInvoiceMonth = () => useBillingMutation((input: { month: string }) => unwrap(api().billing.invoiceMonth(input)))
 export const useVoidInvoice = () => useBillingMutation((input: { id: string; reason: string }) => unwrap(api().billing.voidInvoice(input)))
+export const useIssueInvoice = () => useBillingMutation((input: { id: string }) => unwrap(api().billing.issueInvoice(input)))
+export const useSetSlidingScale = () =>
+  useBillingMutation(({ clientId, scale }: { clientId: string; scale: SlidingScaleInput }) => unwrap(api().billing.setSlidingScale({ clientId, scale })))
+export const useEndSlidingScale = () => useBillingMutation((input: { id: string; endedOn: string }) => unwrap(api().billing.endSlidingScale(input)))
 export const useRecordPayment = () =>
   useBillingMutation(({ clientId, payment }: { clientId: string; payment: PaymentInput }) => unwrap(api().billing.recordPayment({ clientId, payment })))
 export const useRefund = () => useBillingMutation(({ clientId, refund }: { clientId: string; refund: RefundInput }) => unwrap(api().billing.refund({ clientId, refund })))
