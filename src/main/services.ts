@@ -39,9 +39,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const users = createUsersService(ctx)
   const courses = createCoursesService(ctx, clients)
   const sessions = createSessionsService(ctx, courses)
-  const notes = createNotesService(ctx, { sessions, settings, users })
-  const measures = createMeasuresService(ctx, clients, users)
   const audit = createAuditService(ctx)
+  const notes = createNotesService(ctx, { sessions, settings, users, audit })
+  const measures = createMeasuresService(ctx, clients, users)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
   const superbills = createSuperbillService(ctx, {

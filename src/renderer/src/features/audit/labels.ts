@@ -17,7 +17,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   sign_in: 'Signed in',
   sign_in_failed: 'Sign-in failed',
   lock: 'Locked the app',
-  sign_out: 'Signed out'
+  sign_out: 'Signed out',
+  signature_mismatch: 'Found content not matching its signature'
 }
 
 /** One row's action: a 'view' is "Viewed chart" only when a client's chart was opened. */
