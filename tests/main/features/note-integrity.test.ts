@@ -4,7 +4,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { AuditVerifyResult } from '@shared/contracts/audit'
 import type { Note } from '@shared/contracts/notes'
+import { verifyFindings } from '@shared/domain/verify-findings'
 import { openTestApp, type TestApp } from '../../factories/app'
 import { createClient } from '../../factories/clients'
 import { createNote, createSession, signableDosingBody } from '../../factories/clinical'
@@ -78,5 +80,58 @@ describe.each([
     app.connection.sqlite.prepare("UPDATE notes SET content_hash = '" + 'f'.repeat(64) + "' WHERE id = ?").run(other.id)
     const reread = await get(other.id)
     expect([reread.integrity, reread.addenda[0]!.integrity]).toEqual(['mismatch', 'mismatch'])
+  })
+})
+
+const verify = () => app.ok<AuditVerifyResult>('audit:verify', {})
+
+describe('audit:verify re-hashes every signed note and checks the triggers', () => {
+  it('reports every signed note and addendum intact, and every trigger in place', async () => {
+    app = await openTestApp({ file: true })
+    await signedNoteWithAddendum('09:00')
+    await signedNoteWithAddendum('11:00')
+    const result = await verify()
+    expect(result).toMatchObject({ ok: true, guarded: true, signedNotes: { notes: 2, addenda: 2, mismatched: [] }, triggers: { missing: [], changed: [], unexpected: [] } })
+    expect(result.triggers.expected).toBeGreaterThanOrEqual(25)
+    expect(verifyFindings(result).ok).toBe(true)
+  })
+
+  it('names the note and addendum changed, and the triggers dropped, rewritten or planted — by ID and name only', async () => {
+    app = await openTestApp({ file: true })
+    await signedNoteWithAddendum('09:00')
+    const note = await signedNoteWithAddendum('11:00')
+    const other = await signedNoteWithAddendum('13:00')
+    const sqlite = app.connection.sqlite
+    sqlite.exec('DROP TRIGGER notes_signed_no_update; DROP TRIGGER note_addenda_no_update; DROP TRIGGER payments_no_delete')
+    sqlite.prepare('UPDATE notes SET body = ? WHERE id = ?').run(JSON.stringify({ ...note.body, notes: SECRET_WORDS }), note.id)
+    sqlite.prepare('UPDATE note_addenda SET text = ? WHERE id = ?').run(SECRET_WORDS, other.addenda[0]!.id)
+    sqlite.exec("DROP TRIGGER charges_no_delete; CREATE TRIGGER charges_no_delete BEFORE DELETE ON charges BEGIN SELECT 1; END")
+    sqlite.exec('CREATE TRIGGER planted AFTER INSERT ON clients BEGIN SELECT 1; END')
+
+    const result = await verify()
+    expect(result).toMatchObject({ ok: true, guarded: true })
+    expect(result.signedNotes).toEqual({
+      notes: 3,
+      addenda: 3,
+      mismatched: expect.arrayContaining([{ entity: 'note', id: note.id, noteId: note.id }, { entity: 'addendum', id: other.addenda[0]!.id, noteId: other.id }])
+    })
+    expect(result.signedNotes.mismatched).toHaveLength(2)
+    expect(result.triggers).toMatchObject({
+      missing: ['note_addenda_no_update', 'notes_signed_no_update', 'payments_no_delete'].sort(),
+      changed: ['charges_no_delete'],
+      unexpected: ['planted']
+    })
+    const findings = verifyFindings(result)
+    expect(findings.ok).toBe(false)
+    expect(findings.lines.map((l) => l.text)).toEqual([
+      `1 signed note does not match its signature (changed after signing): note ${note.id}.`,
+      `1 addendum does not match its signature: addendum ${other.addenda[0]!.id} (note ${other.id}).`,
+      'Safeguards removed: 3 triggers are missing — note_addenda_no_update, notes_signed_no_update, payments_no_delete.',
+      'Safeguards changed: 1 trigger differs from what the app made — charges_no_delete.',
+      'Unknown trigger added outside the app: planted.'
+    ])
+    expect(JSON.stringify(result)).not.toContain('Tampered')
+    // Verifying reads only: no entry is written for what it finds.
+    expect(mismatches()).toEqual([])
   })
 })
