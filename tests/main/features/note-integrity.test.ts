@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditVerifyResult } from '@shared/contracts/audit'
 import type { Note } from '@shared/contracts/notes'
 import { verifyFindings } from '@shared/domain/verify-findings'
+import { noteAsText } from '../../../src/main/features/exports/note-text'
 import { openTestApp, type TestApp } from '../../factories/app'
 import { createClient } from '../../factories/clients'
 import { createNote, createSession, signableDosingBody } from '../../factories/clinical'
@@ -54,6 +55,8 @@ describe.each([
     expect(read.body).toMatchObject({ notes: SECRET_WORDS })
     expect(read.integrity).toBe('mismatch')
     expect(read.contentHash).toBe(note.contentHash)
+    expect(noteAsText(read)).toContain('WARNING: This note’s content does not match its signature (changed after signing).')
+    expect(noteAsText(note)).not.toContain('WARNING')
     const entries = mismatches()
     expect(entries).toMatchObject([{ entity: 'note', entityId: note.id, clientId: note.clientId, channel: 'notes:integrity' }])
     expect(JSON.stringify(entries)).not.toContain('Tampered')
