@@ -27,6 +27,9 @@ async function preparationNote(harness: Harness): Promise<NoteOut> {
   return call<NoteOut>(harness, 'notes:create', { sessionId: session.id })
 }
 
+/** A preparation note's body with what the client hopes for. */
+const body = (intentions: string) => ({ ...emptyBody('preparation'), intentions })
+
 async function openNote(page: Page, id: string) {
   await page.goto(`/#/notes/${id}`)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -55,7 +58,6 @@ test('text typed just before Ctrl+L survives a reload while locked', async ({ pa
 
 test('a signed note changed in the file shows that it no longer matches its signature, and the log check names it', async ({ page, harness }) => {
   const draft = await preparationNote(harness)
-  const body = (intentions: string) => ({ ...emptyBody('preparation'), intentions })
   const saved = await call<NoteOut>(harness, 'notes:save', { id: draft.id, revision: draft.revision, body: body('To feel at home in her body again.') })
   await call(harness, 'notes:sign', { id: draft.id, revision: saved.revision })
   await call(harness, 'notes:addAddendum', { noteId: draft.id, text: 'Called the next day: slept well, no nausea.' })
