@@ -2,10 +2,11 @@
  * npm run audit:verify [-- --json]
  *
  * Walks the audit log of the practice database in the data folder (KAP_DATA_DIR, else the app's
- * own folder) and reports whether any entry was edited, deleted or moved. Read-only.
- * Exit code: 0 intact and guarded, 1 broken or unguarded, 2 could not check.
+ * own folder) and reports whether any entry was edited, deleted or moved; then re-hashes every
+ * signed note and addendum and compares the database's triggers with the migrations'. Read-only.
+ * Exit code: 0 all intact, 1 anything broken, changed or unguarded, 2 could not check.
  */
-import { describeVerification, verifyDatabaseFile } from '../src/main/features/audit/verify-file'
+import { describeVerification, verifiedClean, verifyDatabaseFile } from '../src/main/features/audit/verify-file'
 import { databasePathIn, resolveDataDir } from '../src/main/paths'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -28,7 +29,7 @@ function main(args: string[]): number {
     else out(CANNOT_CHECK[outcome.kind])
   }
   if (outcome.kind !== 'verified') return 2
-  return outcome.result.ok && outcome.result.guarded ? 0 : 1
+  return verifiedClean(outcome.result) ? 0 : 1
 }
 
 process.exitCode = main(process.argv.slice(2))

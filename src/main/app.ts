@@ -6,6 +6,7 @@ import { createServices, type Services } from './services'
 import { createRouter, type Router } from './ipc/router'
 import { dispatch, type DispatchOptions, type OutputValidation } from './ipc/dispatch'
 import { consoleLogger, type Logger } from './log'
+import { defaultMigrationsFolder } from './paths'
 import type { Result } from '@shared/contracts'
 import type { KdfParams } from './features/exports/archive-format'
 
@@ -39,7 +40,7 @@ export interface OpenAppOptions {
   context?: ContextOverrides
 }
 
-export const defaultMigrationsFolder = () => resolve(process.cwd(), 'drizzle')
+export { defaultMigrationsFolder }
 
 /**
  * Everything below the Electron shell, in one call: open → migrate → services → router.

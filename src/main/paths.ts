@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 export const APP_NAME = 'KAP Practice'
 
@@ -17,3 +17,6 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export const databasePathIn = (dataDir: string) => join(dataDir, 'practice.db')
 export const backupDirIn = (dataDir: string) => join(dataDir, 'backups')
+
+/** The migrations beside the app's sources (scripts, tests, the harness); the packaged app passes its own. */
+export const defaultMigrationsFolder = () => resolve(process.cwd(), 'drizzle')

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path'
 import type { ServiceContext } from './context'
+import { defaultMigrationsFolder } from './paths'
 import { fontsFolderBeside } from './pdf/fonts'
 import { createAuditService } from './features/audit/service'
 import { createBillingService } from './features/billing/service'
@@ -39,9 +39,10 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const users = createUsersService(ctx)
   const courses = createCoursesService(ctx, clients)
   const sessions = createSessionsService(ctx, courses)
-  const notes = createNotesService(ctx, { sessions, settings, users })
+  const migrationsFolder = options.exports?.migrationsFolder ?? defaultMigrationsFolder()
+  const audit = createAuditService(ctx, { migrationsFolder })
+  const notes = createNotesService(ctx, { sessions, settings, users, audit })
   const measures = createMeasuresService(ctx, clients, users)
-  const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
   const superbills = createSuperbillService(ctx, {
@@ -51,7 +52,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     diagnoses,
     practice,
     writeDocument: exports.writeDocument,
-    fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
+    fontsFolder: options.fontsFolder ?? fontsFolderBeside(migrationsFolder)
   })
   return {
     clients,

@@ -90,6 +90,13 @@ const ANSWERS_WHILE_IDLE = new Set(
   )
 )
 
+/**
+ * The one practice call a locked session still makes: the autosave of the draft that was open,
+ * sent as the window closes or reloads (or as its timer ends) after the lock. It runs as the user
+ * who locked — their own draft, under their role and in their name in the audit log.
+ */
+export const SAVES_WHILE_LOCKED = contracts.notes.save.channel
+
 export const SWAPPING_MESSAGE = 'A backup is being restored. Try again in a moment.'
 
 const BACKUP_FAILURE_MESSAGES: Record<string, { code: 'conflict' | 'invalid_input'; message: string }> = {
@@ -487,8 +494,16 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
         return callHost(route, input)
       }
       if (!known.has(channel)) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
-      // Signed out, locked, or idle past the limit: nothing of the practice answers.
-      if (!gate.activity() || gate.state() !== 'signedIn') return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
+      // Signed out, locked, or idle past the limit: nothing of the practice answers — but the locked
+      // user's own draft save, so nothing typed before the lock is lost.
+      if (!gate.activity() || gate.state() !== 'signedIn') {
+        if (channel === SAVES_WHILE_LOCKED && gate.state() === 'locked' && !swapping && mode.mode === 'ready') {
+          const core = mode.core
+          const saved = gate.asLockedUser(() => core.call(channel, input))
+          if (saved) return saved
+        }
+        return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
+      }
       if (swapping) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
       if (mode.mode !== 'ready') return notOpen()
       if (channel === importRoute.contract.channel && key) return callHost(importRoute, input)

@@ -121,8 +121,27 @@ export function createAuthGate(deps: AuthGateDeps) {
     retryAfterSeconds: user ? throttle.retryAfter(loginKeyOf(user.login)) : 0
   })
 
+  /** True only during the one call a locked session still makes: saving its own open draft (asLockedUser). */
+  let runningAsLockedUser = false
+
   /** The actor dispatch and the audit log see: the signed-in user, or nobody while locked or signed out. */
-  const actor = (): Actor => (user && !locked ? actorOf(user) : NOBODY)
+  const actor = (): Actor => (user && (!locked || runningAsLockedUser) ? actorOf(user) : NOBODY)
+
+  /**
+   * Runs `call` as the user who locked the app — for the draft save a closing or reloading window
+   * sends while locked, and nothing else (the host decides which channel). `call` must read the
+   * actor synchronously: dispatch does (its checks and transaction run before its first await).
+   * Null when no real user is locked in (signed out, signed in, or only provisional).
+   */
+  function asLockedUser<T>(call: () => T): T | null {
+    if (!user || !locked || isProvisional(user)) return null
+    runningAsLockedUser = true
+    try {
+      return call()
+    } finally {
+      runningAsLockedUser = false
+    }
+  }
 
   /** Runs `write` and its audit entry in one transaction of the open practice. */
   function audited<T>(channel: string, action: AuditAction, entityId: string | null, write: () => T, who?: Actor): T {
@@ -506,6 +525,7 @@ export function createAuthGate(deps: AuthGateDeps) {
     state,
     status,
     actor,
+    asLockedUser,
     authHandlers,
     usersHandlers,
     afterOpen,

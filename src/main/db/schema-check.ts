@@ -75,3 +75,29 @@ export function assertKnownSchema(db: Reader, migrationsFolder: string): void {
   })
   if (!same) throw new SchemaMismatchError('schema_differs')
 }
+
+export interface TriggerComparison {
+  expected: number
+  missing: string[]
+  changed: string[]
+  unexpected: string[]
+}
+
+const triggers = (schema: SchemaObject[]) => new Map(schema.filter((o) => o.type === 'trigger').map((o) => [o.name, o.sql]))
+
+/**
+ * The database's triggers against those the migrations it has applied create (the same reference
+ * database as above): a dropped guard is missing, a rewritten one changed, a planted one unexpected.
+ */
+export function compareTriggers(db: Reader, migrationsFolder: string): TriggerComparison {
+  const known = readMigrationFiles({ migrationsFolder })
+  const applied = (db.prepare('SELECT count(*) AS n FROM "__drizzle_migrations"').all() as { n: number }[])[0]!.n
+  const expected = triggers(referenceSchema(migrationsFolder, known, Math.min(applied, known.length)))
+  const actual = triggers(schemaOf(db))
+  return {
+    expected: expected.size,
+    missing: [...expected.keys()].filter((name) => !actual.has(name)),
+    changed: [...expected].filter(([name, sql]) => actual.has(name) && actual.get(name) !== sql).map(([name]) => name),
+    unexpected: [...actual.keys()].filter((name) => !expected.has(name))
+  }
+}

@@ -50,6 +50,21 @@ export type AuditEntry = z.infer<typeof auditEntry>
 export const auditListOutput = z.strictObject({ rows: z.array(auditEntry), total: z.int() })
 export type AuditListPage = z.infer<typeof auditListOutput>
 
+/** A signed note or addendum whose stored content no longer gives its hash (IDs only). */
+export const signatureMismatch = z.strictObject({ entity: z.enum(['note', 'addendum']), id: z.string(), noteId: z.string() })
+
+/** Every signed note and addendum re-hashed. */
+export const signedNotesCheck = z.strictObject({ notes: z.int(), addenda: z.int(), mismatched: z.array(signatureMismatch) })
+export type SignedNotesCheck = z.infer<typeof signedNotesCheck>
+
+/**
+ * The database's triggers (immutability of signed notes, money and the audit log; search
+ * upkeep) against those its migrations create: missing, different from the migration's text, or
+ * not made by any migration.
+ */
+export const triggersCheck = z.strictObject({ expected: z.int(), missing: z.array(z.string()), changed: z.array(z.string()), unexpected: z.array(z.string()) })
+export type TriggersCheck = z.infer<typeof triggersCheck>
+
 /**
  * The chain walked from the first entry. `checked` counts entries found sound before the first
  * problem (all of them when ok). `guarded` says the append-only triggers are in place: a log can
@@ -60,7 +75,9 @@ export const auditVerifyOutput = z.strictObject({
   checked: z.int(),
   firstBrokenSeq: z.int().optional(),
   problem: z.enum(AUDIT_PROBLEMS).optional(),
-  guarded: z.boolean()
+  guarded: z.boolean(),
+  signedNotes: signedNotesCheck,
+  triggers: triggersCheck
 })
 export type AuditVerifyResult = z.infer<typeof auditVerifyOutput>
 

@@ -13,6 +13,17 @@ export const NOTE_SIGNED_MESSAGE = 'This note is signed and cannot be changed. A
 
 export const ADDENDUM_MAX = 20_000
 
+/** Shown in place of "Signed by …" when a signed note's (or addendum's) stored content no longer gives its hash. */
+export const SIGNATURE_MISMATCH_MESSAGE = 'This note’s content does not match its signature'
+export const ADDENDUM_MISMATCH_MESSAGE = 'This addendum’s content does not match its signature'
+
+/**
+ * The content hash checked again on every read: 'matches', or 'mismatch' when the stored text was
+ * changed after signing (outside the app: the database's triggers refuse it).
+ */
+export const signatureCheck = z.enum(['matches', 'mismatch'])
+export type SignatureCheck = z.infer<typeof signatureCheck>
+
 /**
  * A note's body as sent for an autosave: an object, checked in main against its template's schema
  * (shared/domain/note-templates noteBodySchemas — lenient for drafts, strict on impossible values).
@@ -37,7 +48,8 @@ export const addendum = z.strictObject({
   signedAt: timestamp,
   signer,
   /** SHA-256 (hex) over the note's ID, position, text, signer and time. */
-  contentHash: z.string()
+  contentHash: z.string(),
+  integrity: signatureCheck
 })
 export type Addendum = z.infer<typeof addendum>
 
@@ -77,6 +89,8 @@ export const note = z.strictObject({
   signer: signer.nullable(),
   /** SHA-256 (hex) over the canonical body, the template and the session ID, taken at signing. */
   contentHash: z.string().nullable(),
+  /** The content hash checked on this read; null for a draft. */
+  integrity: signatureCheck.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
   session: noteSession,

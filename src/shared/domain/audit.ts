@@ -18,7 +18,9 @@ export const AUDIT_ACTIONS = [
   'sign_in',
   'sign_in_failed',
   'lock',
-  'sign_out'
+  'sign_out',
+  /** A signed note or addendum was read whose content no longer matches its signature. */
+  'signature_mismatch'
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

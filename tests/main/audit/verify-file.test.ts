@@ -12,6 +12,16 @@ import { createClient } from '../../factories/clients'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 
+/** What the file's other checks say when nothing but the chain was touched. */
+const CLEAN = {
+  signedNotes: { notes: 0, addenda: 0, mismatched: [] },
+  triggers: { expected: expect.any(Number), missing: [], changed: [], unexpected: [] }
+}
+const CLEAN_LINES = [
+  'Signed notes intact: 0 signed notes and 0 addenda match their signatures.',
+  expect.stringMatching(/^Safeguards in place: all \d+ database triggers \(signed notes, money, audit log\) are as the app made them\.$/)
+]
+
 let dir: string
 let databasePath: string
 beforeEach(() => {
@@ -40,13 +50,13 @@ function tamper(statements: string): void {
 describe('verifyDatabaseFile', () => {
   it('verifies a practice database file', async () => {
     await practiceWithLog(3)
-    expect(verifyDatabaseFile(databasePath)).toEqual({ kind: 'verified', result: { ok: true, checked: 4, guarded: true } })
+    expect(verifyDatabaseFile(databasePath)).toEqual({ kind: 'verified', result: { ok: true, checked: 4, guarded: true, ...CLEAN } })
   })
 
   it('finds tampering done with the guard removed', async () => {
     await practiceWithLog(3)
     tamper('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2;')
-    expect(verifyDatabaseFile(databasePath)).toEqual({ kind: 'verified', result: { ok: false, checked: 1, firstBrokenSeq: 2, problem: 'deleted', guarded: false } })
+    expect(verifyDatabaseFile(databasePath)).toEqual({ kind: 'verified', result: { ok: false, checked: 1, firstBrokenSeq: 2, problem: 'deleted', guarded: false, ...CLEAN, triggers: { ...CLEAN.triggers, missing: ['audit_log_no_delete'] } } })
   })
 
   it('creates nothing where there is no database, and says why it could not check', async () => {
@@ -60,18 +70,21 @@ describe('verifyDatabaseFile', () => {
     const key = randomBytes(32)
     await practiceWithLog(1, key)
     expect(verifyDatabaseFile(databasePath)).toEqual({ kind: 'locked' })
-    expect(verifyDatabaseFile(databasePath, key)).toEqual({ kind: 'verified', result: { ok: true, checked: 2, guarded: true } })
+    expect(verifyDatabaseFile(databasePath, key)).toEqual({ kind: 'verified', result: { ok: true, checked: 2, guarded: true, ...CLEAN } })
   })
 
   it('words the result with entry numbers only', () => {
-    expect(describeVerification({ ok: true, checked: 1, guarded: true })).toEqual([
+    const clean = { signedNotes: { notes: 0, addenda: 0, mismatched: [] }, triggers: { expected: 25, missing: [], changed: [], unexpected: [] } }
+    expect(describeVerification({ ok: true, checked: 1, guarded: true, ...clean })).toEqual([
       'Audit log intact: 1 entry checked, each chained to the one before.',
-      'Append-only guard in place (updates and deletes are refused).'
+      'Append-only guard in place (updates and deletes are refused).',
+      ...CLEAN_LINES
     ])
-    expect(describeVerification({ ok: false, checked: 4, firstBrokenSeq: 5, problem: 'reordered', guarded: false })).toEqual([
+    expect(describeVerification({ ok: false, checked: 4, firstBrokenSeq: 5, problem: 'reordered', guarded: false, ...clean })).toEqual([
       'Audit log BROKEN: entry #5 was moved out of order.',
       'The 4 entries before it check out; nothing from it on can be trusted.',
-      'WARNING: the append-only guard (triggers) is missing — someone removed it outside the app.'
+      'WARNING: the append-only guard (triggers) is missing — someone removed it outside the app.',
+      ...CLEAN_LINES
     ])
   })
 })
@@ -89,10 +102,20 @@ describe('npm run audit:verify', () => {
   it('prints the result for the data folder and exits 0 when intact, 1 when broken', async () => {
     await practiceWithLog(2)
     const intact = runCli()
-    expect([intact.status, intact.stdout]).toEqual([0, `Data folder: ${dir}\nAudit log intact: 3 entries checked, each chained to the one before.\nAppend-only guard in place (updates and deletes are refused).\n`])
+    expect(intact.status).toBe(0)
+    expect(intact.stdout.split('\n')).toEqual([
+      `Data folder: ${dir}`,
+      'Audit log intact: 3 entries checked, each chained to the one before.',
+      'Append-only guard in place (updates and deletes are refused).',
+      ...CLEAN_LINES,
+      ''
+    ])
 
     tamper("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET entity_id = NULL WHERE seq = 3;")
     const broken = runCli('--json')
-    expect([broken.status, JSON.parse(broken.stdout)]).toEqual([1, { ok: false, checked: 2, firstBrokenSeq: 3, problem: 'edited', guarded: false }])
-  })
+    expect([broken.status, JSON.parse(broken.stdout)]).toEqual([
+      1,
+      { ok: false, checked: 2, firstBrokenSeq: 3, problem: 'edited', guarded: false, ...CLEAN, triggers: { ...CLEAN.triggers, missing: ['audit_log_no_update'] } }
+    ])
+  }, 60_000)
 })

@@ -2,6 +2,8 @@ import type { AuditIntent, AuditTarget } from '@shared/contracts'
 import type { AuditListPage, AuditListQuery, AuditVerifyResult } from '@shared/contracts/audit'
 import type { AuditAction, AuditEntity } from '@shared/domain/audit'
 import type { Actor, ServiceContext } from '../../context'
+import { compareTriggers } from '../../db/schema-check'
+import { checkSignedNotes } from '../notes/integrity'
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainedFields } from './chain'
 import { createAuditRepository } from './repository'
 
@@ -52,7 +54,12 @@ export function auditTargetOf(intent: AuditIntent, input: unknown, output: unkno
  * then kept here. It is read again when another connection has committed (PRAGMA data_version)
  * and after a transaction that may have held an append rolled back (`forgetHead`).
  */
-export function createAuditService(ctx: ServiceContext) {
+export interface AuditOptions {
+  /** The migrations the database's triggers are compared against. */
+  migrationsFolder: string
+}
+
+export function createAuditService(ctx: ServiceContext, options: AuditOptions) {
   const repo = createAuditRepository(ctx.db, ctx.sqlite)
   let head: { seq: number; hash: string; dataVersion: number } | null = null
 
@@ -107,9 +114,17 @@ export function createAuditService(ctx: ServiceContext) {
       return repo.list(q)
     },
 
-    /** Walks the whole chain (run it in a transaction for a consistent view). */
+    /**
+     * Walks the whole chain, re-hashes every signed note and addendum, and compares the triggers
+     * with the migrations' (run it in a transaction for a consistent view). Reads only.
+     */
     verify(): AuditVerifyResult {
-      return { ...verifyChain(repo.chain(), { highWater: repo.highWater, seqOfHash: repo.seqOfHash }), guarded: repo.guarded() }
+      return {
+        ...verifyChain(repo.chain(), { highWater: repo.highWater, seqOfHash: repo.seqOfHash }),
+        guarded: repo.guarded(),
+        signedNotes: checkSignedNotes(ctx.sqlite),
+        triggers: compareTriggers(ctx.sqlite, options.migrationsFolder)
+      }
     }
   }
 }

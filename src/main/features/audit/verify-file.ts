@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { AuditVerifyResult } from '@shared/contracts/audit'
+import { verifyFindings } from '@shared/domain/verify-findings'
 import { createContext } from '../../context'
 import { openDatabase } from '../../db/connection'
+import { defaultMigrationsFolder } from '../../paths'
 import { SecurityError } from '../../security/errors'
 import { createAuditService } from './service'
 
@@ -13,7 +15,7 @@ export type VerifyFileOutcome =
  * Verifies the audit chain of a practice database file without changing it: no migrations, no
  * backup, no new file when the path is empty; one read transaction, so the walk sees one state.
  */
-export function verifyDatabaseFile(databasePath: string, key?: Buffer): VerifyFileOutcome {
+export function verifyDatabaseFile(databasePath: string, key?: Buffer, migrationsFolder = defaultMigrationsFolder()): VerifyFileOutcome {
   if (!existsSync(databasePath)) return { kind: 'missing' }
   let connection
   try {
@@ -25,12 +27,15 @@ export function verifyDatabaseFile(databasePath: string, key?: Buffer): VerifyFi
   try {
     const hasLog = connection.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1
     if (!hasLog) return { kind: 'no_audit_log' }
-    const audit = createAuditService(createContext(connection))
+    const audit = createAuditService(createContext(connection), { migrationsFolder })
     return { kind: 'verified', result: connection.sqlite.transaction(() => audit.verify())() }
   } finally {
     connection.close()
   }
 }
+
+/** Everything checked out: the chain, its guard, every signed note, every trigger. */
+export const verifiedClean = (result: AuditVerifyResult): boolean => result.ok && result.guarded && verifyFindings(result).ok
 
 /** The result in words for the person at the terminal (record numbers only, never record content). */
 export function describeVerification(result: AuditVerifyResult): string[] {
@@ -51,5 +56,6 @@ export function describeVerification(result: AuditVerifyResult): string[] {
       ? 'Append-only guard in place (updates and deletes are refused).'
       : 'WARNING: the append-only guard (triggers) is missing — someone removed it outside the app.'
   )
+  lines.push(...verifyFindings(result).lines.map((f) => (f.ok ? f.text : `WARNING: ${f.text}`)))
   return lines
 }

@@ -3,7 +3,7 @@
  * that holds something (labelled from the template's own field labels), the vitals as a table,
  * the signature, then the addenda in order.
  */
-import type { Note } from '@shared/contracts/notes'
+import { ADDENDUM_MISMATCH_MESSAGE, SIGNATURE_MISMATCH_MESSAGE, type Note } from '@shared/contracts/notes'
 import { DRUG_LABELS, ROUTE_LABELS } from '@shared/domain/dosing'
 import { FIELD_LABELS, SUICIDAL_IDEATION_LABELS } from '@shared/domain/note-templates'
 import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS } from '@shared/domain/session-kinds'
@@ -45,7 +45,7 @@ const signature = (at: string | null, signer: Note['signer']) =>
   signer && at ? `${signer.name}${signer.credentials ? `, ${signer.credentials}` : ''} on ${at}` : null
 
 /** What printing a note needs: its content and signature, and when its session was. */
-export type PrintableNote = Pick<Note, 'id' | 'template' | 'status' | 'body' | 'signedAt' | 'signer' | 'contentHash' | 'addenda'> & {
+export type PrintableNote = Pick<Note, 'id' | 'template' | 'status' | 'body' | 'signedAt' | 'signer' | 'contentHash' | 'integrity' | 'addenda'> & {
   session: Pick<Note['session'], 'date' | 'startTime' | 'kind' | 'durationMinutes'>
 }
 
@@ -66,8 +66,11 @@ export function noteAsText(note: PrintableNote): string {
     if (text !== null) lines.push(`${labels[path] ?? path}: ${indent(text)}`)
   }
   if (note.contentHash) lines.push('', `Content hash (SHA-256): ${note.contentHash}`)
+  // Changed in the file after signing: the paper copy says so as plainly as the screen does.
+  if (note.integrity === 'mismatch') lines.push(`WARNING: ${SIGNATURE_MISMATCH_MESSAGE} (changed after signing).`)
   for (const a of note.addenda) {
     lines.push('', `Addendum ${a.position} — signed by ${signature(a.signedAt, a.signer)}`, `    ${indent(a.text)}`, `    Hash: ${a.contentHash}`)
+    if (a.integrity === 'mismatch') lines.push(`    WARNING: ${ADDENDUM_MISMATCH_MESSAGE} (changed after signing).`)
   }
   return lines.join('\n')
 }

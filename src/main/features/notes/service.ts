@@ -8,10 +8,12 @@ import {
 import { isClinical } from '@shared/domain/roles'
 import type { ServiceContext } from '../../context'
 import { AppFailure, conflict, fieldErrors, FORBIDDEN_MESSAGE, invalid, notFound } from '../../errors'
+import type { AuditService } from '../audit/service'
 import type { SettingsService } from '../settings/service'
 import type { SessionsService } from '../sessions/service'
 import type { UsersService } from '../users/service'
 import { addendumContentHash, noteContentHash } from './hash'
+import { addendumSignatureCheck, noteSignatureCheck } from './integrity'
 import { createNotesRepository, MATCH_END, MATCH_START, type AddendumRow, type NoteRow } from './repository'
 import { clientKey, ftsQuery } from './search-query'
 
@@ -20,14 +22,15 @@ export const NOT_READY_MESSAGE = 'This note is not ready to sign. Fill in the fi
 
 type Body = Record<string, unknown>
 
-const toAddendum = (row: AddendumRow): Addendum => ({
+const toAddendum = (row: AddendumRow, noteHash: string | null): Addendum => ({
   id: row.id,
   noteId: row.noteId,
   position: row.position,
   text: row.text,
   signedAt: row.signedAt,
   signer: { userId: row.signedByUserId, name: row.signerName, credentials: row.signerCredentials },
-  contentHash: row.contentHash
+  contentHash: row.contentHash,
+  integrity: addendumSignatureCheck(noteHash, row)
 })
 
 /** Splits snippet() output into plain and matched parts; the renderer shows them as text, never HTML. */
@@ -71,7 +74,10 @@ const requireDraft = (row: NoteRow) => {
  * never changes again — here, and in SQL (the `clinical_append_only` triggers) — and corrections are
  * signed, append-only addenda. Search text is kept in note_search, which the FTS5 index follows.
  */
-export function createNotesService(ctx: ServiceContext, deps: { sessions: SessionsService; settings: SettingsService; users: UsersService }) {
+export function createNotesService(
+  ctx: ServiceContext,
+  deps: { sessions: SessionsService; settings: SettingsService; users: UsersService; audit: Pick<AuditService, 'append'> }
+) {
   const signedListeners: ((sessionId: string) => void)[] = []
   const repo = createNotesRepository(ctx.db, ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
@@ -96,10 +102,23 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
     repo.recordTerms(text)
   }
 
+  /** Every read of a signed note re-checks its hashes; a mismatch goes into the audit log (IDs only). */
+  const checked = (row: NoteRow) => {
+    const integrity = noteSignatureCheck(row)
+    const addenda = repo.addenda(row.id).map((a) => toAddendum(a, row.contentHash))
+    const tampered = [
+      ...(integrity === 'mismatch' ? [{ entity: 'note' as const, entityId: row.id }] : []),
+      ...addenda.filter((a) => a.integrity === 'mismatch').map((a) => ({ entity: 'addendum' as const, entityId: a.id }))
+    ]
+    for (const t of tampered) deps.audit.append({ channel: 'notes:integrity', action: 'signature_mismatch', ...t, clientId: row.clientId })
+    return { integrity, addenda }
+  }
+
   const toNote = (row: NoteRow): Note => {
     const body = bodyOf(row)
     const session = deps.sessions.require(row.sessionId)
     const signed = row.signedAt !== null
+    const { integrity, addenda } = checked(row)
     let warnings: Note['dosingWarnings'] = []
     if (row.template === 'dosing') {
       const parsed = dosingBody.safeParse(body)
@@ -116,6 +135,7 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
       signedAt: row.signedAt,
       signer: signed ? { userId: row.signedByUserId, name: row.signerName ?? '', credentials: row.signerCredentials } : null,
       contentHash: row.contentHash,
+      integrity,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       session: {
@@ -127,7 +147,7 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
         status: session.status,
         placeOfService: session.placeOfService as Note['session']['placeOfService']
       },
-      addenda: repo.addenda(row.id).map(toAddendum),
+      addenda,
       signingProblems: signed ? [] : signingProblems(row.template, body),
       dosingWarnings: warnings,
       safetyFlags: repo.safetyFlags(row.id, row.sessionId)

@@ -45,6 +45,20 @@ export const unsavedChanges = {
   }
 }
 
+// Saves waiting on a timer (a draft's autosave). Locking and signing out send them first, so
+// what was typed a moment before Ctrl+L is stored before the app locks.
+const pendingFlushes = new Set<() => Promise<boolean>>()
+
+export const pendingSaves = {
+  /** A form that saves on its own registers how to save now; the returned function unregisters it. */
+  register: (flush: () => Promise<boolean>) => {
+    pendingFlushes.add(flush)
+    return () => void pendingFlushes.delete(flush)
+  },
+  /** Saves everything waiting; true when every one of them is stored. */
+  flush: async (): Promise<boolean> => (await Promise.all([...pendingFlushes].map((f) => f().catch(() => false)))).every(Boolean)
+}
+
 function onBeforeUnload(event: BeforeUnloadEvent) {
   if (dirtySources.size === 0) return
   event.preventDefault()

@@ -1,5 +1,6 @@
 import type { AuditVerifyResult } from '@shared/contracts/audit'
 import type { AuditAction, AuditEntity, AuditProblem } from '@shared/domain/audit'
+import { verifyFindings } from '@shared/domain/verify-findings'
 
 /** What was done, in words (the filter's choices). */
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -17,7 +18,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   sign_in: 'Signed in',
   sign_in_failed: 'Sign-in failed',
   lock: 'Locked the app',
-  sign_out: 'Signed out'
+  sign_out: 'Signed out',
+  signature_mismatch: 'Signature mismatch'
 }
 
 /** One row's action: a 'view' is "Viewed chart" only when a client's chart was opened. */
@@ -57,10 +59,26 @@ const PROBLEM_WORDS: Record<AuditProblem, string> = {
 
 const entries = (n: number) => `${new Intl.NumberFormat('en-US').format(n)} ${n === 1 ? 'entry' : 'entries'}`
 
-/** The verdict in plain words: a headline and what it means / what to do. */
-export function describeVerdict(result: AuditVerifyResult): { tone: 'success' | 'danger'; title: string; body: string[] } {
+const whatToDo = 'Keep the practice file as it is — do not delete it or restore a backup over it — and contact support.'
+
+type Verdict = { tone: 'success' | 'danger'; title: string; body: string[] }
+
+/** The verdict in plain words: the chain's, then what the signed notes and the triggers say. */
+export function describeVerdict(result: AuditVerifyResult): Verdict {
+  const chain = describeChain(result)
+  const findings = verifyFindings(result)
+  if (findings.ok) return { ...chain, body: [...chain.body, ...findings.lines.map((f) => f.text)] }
+  const problems = findings.lines.filter((f) => !f.ok).map((f) => f.text)
+  return {
+    tone: 'danger',
+    title: chain.tone === 'success' ? 'The practice file was changed outside the app' : chain.title,
+    body: chain.tone === 'success' ? [...problems, `${chain.title}.`, ...chain.body, whatToDo] : [...chain.body.slice(0, -1), ...problems, chain.body.at(-1)!]
+  }
+}
+
+/** The audit chain's verdict: a headline and what it means / what to do. */
+function describeChain(result: AuditVerifyResult): Verdict {
   const guardLine = 'The log’s append-only guard is missing: it was removed outside the app, so entries could be changed without notice.'
-  const whatToDo = 'Keep the practice file as it is — do not delete it or restore a backup over it — and contact support.'
   if (result.ok) {
     return {
       tone: result.guarded ? 'success' : 'danger',

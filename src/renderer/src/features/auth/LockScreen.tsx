@@ -1,4 +1,4 @@
-import { useCallback, useState, useSyncExternalStore } from 'react'
+import { useCallback, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
@@ -13,7 +13,7 @@ import { applyServerErrors, unsavedChanges } from '@renderer/lib/forms'
 import { CooldownNotice } from './CooldownNotice'
 import { retryAfterFrom, useCooldown } from './cooldown'
 import { PassphraseField } from './PassphraseField'
-import { authQueries, useSignOut, useUnlock } from './queries'
+import { authQueries, savePendingEdits, useSignOut, useUnlock } from './queries'
 import { UserAvatar } from './UserAvatar'
 
 const schema = authContracts.unlock.input
@@ -135,7 +135,6 @@ function UnlockForm() {
 /** "Not you? Sign out" — and when a form behind holds unsaved edits, a plain warning first. */
 function SignOutInstead({ name }: { name: string }) {
   const signOut = useSignOut()
-  const dirty = useSyncExternalStore(unsavedChanges.subscribe, unsavedChanges.any)
   const [confirming, setConfirming] = useState(false)
 
   if (confirming) {
@@ -167,7 +166,7 @@ function SignOutInstead({ name }: { name: string }) {
           variant="ghost"
           size="sm"
           busy={signOut.isPending}
-          onClick={() => (dirty ? setConfirming(true) : signOut.mutate())}
+          onClick={() => void savePendingEdits().then(() => (unsavedChanges.any() ? setConfirming(true) : signOut.mutate()))}
           className="align-baseline"
         >
           <LogOut aria-hidden="true" />

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import * as Popover from '@radix-ui/react-popover'
 import { ChevronsUpDown, KeyRound, Lock, LogOut } from 'lucide-react'
 import { ROLE_LABELS } from '@shared/domain/roles'
@@ -7,7 +7,7 @@ import { cn } from '@renderer/lib/cn'
 import { unsavedChanges } from '@renderer/lib/forms'
 import { useCurrentUser } from './access'
 import { ChangePassphraseDialog } from './ChangePassphraseForm'
-import { useLock, useSignOut } from './queries'
+import { savePendingEdits, useLock, useSignOut } from './queries'
 import { UserAvatar } from './UserAvatar'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
@@ -38,7 +38,6 @@ export function UserMenu() {
   const [confirmSignOut, setConfirmSignOut] = useState(false)
   const lock = useLock()
   const signOut = useSignOut()
-  const dirty = useSyncExternalStore(unsavedChanges.subscribe, unsavedChanges.any)
   if (!user) return null
 
   return (
@@ -103,8 +102,8 @@ export function UserMenu() {
                 icon={<LogOut aria-hidden="true" />}
                 onSelect={() => {
                   setOpen(false)
-                  if (dirty) setConfirmSignOut(true)
-                  else signOut.mutate()
+                  // Saves waiting on a timer go first: only what still cannot be saved asks.
+                  void savePendingEdits().then(() => (unsavedChanges.any() ? setConfirmSignOut(true) : signOut.mutate()))
                 }}
               >
                 Sign out

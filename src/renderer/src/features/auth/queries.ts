@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { AuthStatus, authContracts } from '@shared/contracts/auth'
 import { api, unwrap } from '@renderer/lib/api'
 import { isApiError } from '@renderer/lib/errors'
-import { unsavedChanges } from '@renderer/lib/forms'
+import { pendingSaves, unsavedChanges } from '@renderer/lib/forms'
 import { rememberLogin } from './last-login'
 
 type InputOf<K extends keyof typeof authContracts> = z.input<(typeof authContracts)[K]['input']>
@@ -96,11 +96,27 @@ export function useUnlock() {
   })
 }
 
-/** Locks now: the screen goes opaque at once, then main is told (and answers the locked status). */
+/**
+ * How long locking or signing out waits for waiting saves. A draft save that is slower still
+ * arrives: main takes the locked user's draft save after the lock too.
+ */
+const SAVE_BEFORE_LOCK_MS = 3000
+
+/** Sends every save waiting on a timer (a draft typed a moment ago); true when all are stored. */
+export const savePendingEdits = (): Promise<boolean> =>
+  Promise.race([pendingSaves.flush(), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SAVE_BEFORE_LOCK_MS))])
+
+/**
+ * Locks now: the screen goes opaque at once, what was typed is saved, then main is told (and
+ * answers the locked status).
+ */
 export function useLock() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => unwrap(api().auth.lock({})),
+    mutationFn: async () => {
+      await savePendingEdits()
+      return unwrap(api().auth.lock({}))
+    },
     onMutate: () => {
       toast.dismiss()
       queryClient.setQueryData<AuthStatus>(authKeys.status(), (s) => (s && s.state === 'signedIn' ? { ...s, state: 'locked' } : s))
@@ -110,11 +126,14 @@ export function useLock() {
   })
 }
 
-/** Signs out (from the app or the lock screen): every cached record is dropped. */
+/** Signs out (from the app or the lock screen), saving what is waiting first; every cached record is dropped. */
 export function useSignOut() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => unwrap(api().auth.signOut({})),
+    mutationFn: async () => {
+      await savePendingEdits()
+      return unwrap(api().auth.signOut({}))
+    },
     onSuccess: (status) => {
       toast.dismiss()
       clearSessionData(queryClient)

@@ -4,8 +4,8 @@ import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { z } from 'zod'
 import { toast } from 'sonner'
-import { FilePlus2, PenLine } from 'lucide-react'
-import { ADDENDUM_MAX, type Note } from '@shared/contracts/notes'
+import { FilePlus2, PenLine, ShieldAlert } from 'lucide-react'
+import { ADDENDUM_MAX, ADDENDUM_MISMATCH_MESSAGE, type Note } from '@shared/contracts/notes'
 import { isStorableText } from '@shared/domain/session-kinds'
 import { Button, FormError, TextareaField } from '@renderer/components'
 import { applyServerErrors, useFormShortcuts, useUnsavedChangesGuard } from '@renderer/lib/forms'
@@ -57,13 +57,20 @@ export function Addenda({ note, canSign }: { note: Note; canSign: boolean }) {
             <li key={a.id} className="rounded-lg border border-line bg-surface">
               <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-line px-4 py-2 text-[13px] text-ink-soft">
                 <span className="font-semibold text-ink">Addendum {a.position}</span>
-                <span>
-                  Signed by <span className="font-medium text-ink">{signerLine(a.signer)}</span> ·{' '}
-                  <span className="num">{formatTimestamp(a.signedAt)}</span> ·{' '}
-                  <span title={`SHA-256 ${a.contentHash}`}>
-                    <code className="num rounded bg-sunken px-1 font-mono text-xs text-ink">{shortHash(a.contentHash)}</code>
+                {a.integrity === 'mismatch' ? (
+                  <span role="alert" className="inline-flex items-center gap-1 font-semibold text-red-800">
+                    <ShieldAlert aria-hidden="true" className="size-3.5" />
+                    {ADDENDUM_MISMATCH_MESSAGE}
                   </span>
-                </span>
+                ) : (
+                  <span>
+                    Signed by <span className="font-medium text-ink">{signerLine(a.signer)}</span> ·{' '}
+                    <span className="num">{formatTimestamp(a.signedAt)}</span> ·{' '}
+                    <span title={`SHA-256 ${a.contentHash}`}>
+                      <code className="num rounded bg-sunken px-1 font-mono text-xs text-ink">{shortHash(a.contentHash)}</code>
+                    </span>
+                  </span>
+                )}
               </div>
               <p className="px-4 py-3 text-sm leading-relaxed whitespace-pre-wrap text-ink">{a.text}</p>
             </li>

@@ -13,7 +13,7 @@ import type { VitalThresholds } from '@shared/domain/vitals'
 import { Button } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
 import { describeError, isApiError } from '@renderer/lib/errors'
-import { useUnsavedChangesGuard } from '@renderer/lib/forms'
+import { pendingSaves, useUnsavedChangesGuard } from '@renderer/lib/forms'
 import { cn } from '@renderer/lib/cn'
 import { NoteMeasures } from '../measures/NoteMeasures'
 import { createAutosaver, describeAutosave, type Autosaver, type AutosaveStatus } from './autosave'
@@ -98,6 +98,8 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         flushNow()
       }
     }
+    // Locking and signing out save it first.
+    const unregister = pendingSaves.register(() => autosaver.flush())
     formEl?.addEventListener('focusout', flushNow)
     formEl?.addEventListener('keydown', onKey)
     window.addEventListener('pagehide', flushNow)
@@ -105,6 +107,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
     document.addEventListener('visibilitychange', onHidden)
     return () => {
       unsubscribe()
+      unregister()
       formEl?.removeEventListener('focusout', flushNow)
       formEl?.removeEventListener('keydown', onKey)
       window.removeEventListener('pagehide', flushNow)

@@ -1,8 +1,9 @@
 /** The note's header: whose note, which session, which template, and where it stands. */
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { ChevronLeft, CircleAlert, CircleCheck, Lock, Search } from 'lucide-react'
+import { ChevronLeft, CircleAlert, CircleCheck, Lock, Search, ShieldAlert } from 'lucide-react'
 import type { Note } from '@shared/contracts/notes'
+import { SIGNATURE_MISMATCH_MESSAGE } from '@shared/contracts/notes'
 import { MEASURES } from '@shared/domain/measures'
 import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS } from '@shared/domain/session-kinds'
 import { Badge } from '@renderer/components'
@@ -24,6 +25,7 @@ export const signerLine = (signer: { name: string; credentials: string | null } 
 export function NoteHeader({ note, clientName, status, actions }: { note: Note; clientName: string | null; status?: ReactNode; actions?: ReactNode }) {
   const { session } = note
   const signed = note.status === 'signed'
+  const tampered = note.integrity === 'mismatch'
   return (
     <header className="pb-4">
       <div className="mb-1 flex items-center justify-between gap-4 text-[13px]">
@@ -40,7 +42,12 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
             <h1 className="text-xl font-semibold tracking-tight text-ink">{NOTE_TEMPLATE_LABELS[note.template]} note</h1>
-            {signed ? (
+            {tampered ? (
+              <Badge tone="danger">
+                <ShieldAlert aria-hidden="true" />
+                Signature does not match
+              </Badge>
+            ) : signed ? (
               <Badge tone="success">
                 <Lock aria-hidden="true" />
                 Signed
@@ -56,7 +63,7 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
             </span>{' '}
             · {SESSION_KIND_LABELS[session.kind]} session · <span className="num">{session.durationMinutes} min</span>
           </p>
-          {signed && (
+          {signed && !tampered && (
             <p className="mt-1 flex flex-wrap items-center gap-x-1.5 text-[13px] text-ink-soft" data-testid="signature">
               <CircleCheck aria-hidden="true" className="size-3.5 text-emerald-700" />
               <span>
@@ -80,8 +87,26 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
           {actions}
         </div>
       </div>
+      {tampered && <MismatchBanner note={note} />}
       <SafetyBanner note={note} />
     </header>
+  )
+}
+
+/** In place of the signature line: the stored text is not what was signed, so no one's signature vouches for it. */
+function MismatchBanner({ note }: { note: Note }) {
+  return (
+    <div role="alert" data-testid="signature-mismatch" className="mt-3 flex items-start gap-2.5 rounded-md border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+      <ShieldAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <div>
+        <p className="font-semibold">{SIGNATURE_MISMATCH_MESSAGE}</p>
+        <p className="mt-0.5 text-[13px]">
+          The text below was changed outside KAP Practice after {signerLine(note.signer)} signed it on{' '}
+          <span className="num">{formatTimestamp(note.signedAt)}</span>. Do not rely on it; this read is recorded in the audit log. Restore a backup
+          from before the change to get the signed text back.
+        </p>
+      </div>
+    </div>
   )
 }
 
