@@ -15,7 +15,7 @@ import { MIGRATIONS_FOLDER } from '../../factories/app'
 import { signInOwner, TEST_KDF, TEST_OWNER } from '../../factories/host'
 
 /** The owner's alone: users, the audit log, backups and recovery, whole-practice exports, practice-wide settings. */
-const OWNER_ONLY = /^(audit|exports|backups|users):|^(practice|settings):save$|^recovery:(restore|startFresh|retry)$/
+const OWNER_ONLY = /^(audit|exports|backups|jobs|users):|^(practice|settings):save$|^recovery:(restore|startFresh|retry)$/
 /**
  * Clinical content and decisions: screening answers, notes (and addenda), measures, and starting
  * or changing a treatment course. Never the administrator's (who still sees courses and books sessions).
