@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Db, Sqlite } from '../../db/connection'
 import { clients, notes, sessions } from '../../db/schema'
+import type { Booking } from './clashes'
 
 type Statement = Database.Statement<unknown[]>
 
@@ -38,6 +39,8 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
       client: sqlite.prepare('SELECT archived_at AS archivedAt FROM clients WHERE id = ?')
     })
 
+  let clashes: Statement | null = null
+
   return {
     findById: (id: string): SessionRow | undefined => db.select().from(sessions).where(eq(sessions.id, id)).get(),
 
@@ -56,6 +59,17 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
         .where(and(gte(sessions.date, from), lte(sessions.date, to)))
         .orderBy(asc(sessions.date), asc(sessions.startTime), asc(clientNameSql), asc(sessions.id))
         .all(),
+
+    /**
+     * The sessions a booking could clash with (clashes.ts): dated from `from` to `to`, of the
+     * client or the clinician, holding their time. Cancelled ones are left to findClashes too,
+     * so the rule lives in one place.
+     */
+    clashCandidates: (from: string, to: string, clientId: string, renderingUserId: string | null): Booking[] =>
+      (clashes ??= sqlite.prepare(
+        `SELECT id, client_id AS clientId, rendering_user_id AS renderingUserId, date, start_time AS startTime, duration_minutes AS durationMinutes, kind, status
+         FROM sessions WHERE date BETWEEN @from AND @to AND (client_id = @clientId OR rendering_user_id = @renderingUserId)`
+      )).all({ from, to, clientId, renderingUserId }) as Booking[],
 
     /** The status of every note of a client, oldest first within each session. */
     noteStatusesByClient: (clientId: string): NoteStatusOf[] => prepared().notes.all(clientId) as NoteStatusOf[],
