@@ -16,7 +16,7 @@ import { SESSION_KIND_LABELS, SESSION_STATUS_LABELS, isDosingKind } from '@share
 import { minutesOfDay } from '@shared/domain/vitals'
 import { Badge } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
-import { formatClock, formatEnd, formatMonthDay, formatWeekday } from '../dates'
+import { formatClock, formatMonthDay, formatTimeRange, formatWeekday } from '../dates'
 import { DAY_MINUTES, SNAP_MINUTES, clamp, clockOf, hourRange, placeDay, pxPerMinute, snap, HOUR_PX } from './layout'
 
 export interface Slot {
@@ -175,8 +175,9 @@ export function TimeGrid({ days, rows, today, clinicianName, onBook, onOpen, onM
           {days.map((day) => (
             <div key={day} className={cn('flex items-center gap-2 border-l border-line px-2 py-1.5 text-[13px]', day === today && 'bg-accent-50')}>
               {onOpenDay ? (
-                <button type="button" onClick={() => onOpenDay(day)} className="rounded font-semibold text-ink hover:text-accent-800 hover:underline" aria-label={`${formatWeekday(day)}, ${formatMonthDay(day)} — open the day`}>
+                <button type="button" onClick={() => onOpenDay(day)} className="rounded font-semibold text-ink hover:text-accent-800 hover:underline">
                   {formatWeekday(day).slice(0, 3)} <span className="num font-normal text-ink-soft">{formatMonthDay(day)}</span>
+                  <span className="sr-only"> — open the day</span>
                 </button>
               ) : (
                 <span className="font-semibold text-ink">
@@ -254,9 +255,7 @@ export function TimeGrid({ days, rows, today, clinicianName, onBook, onOpen, onM
                   className="absolute inset-x-0.5 z-20 rounded-md border-2 border-dashed border-accent-600 bg-accent-100/70 px-1.5 py-0.5 text-2xs font-medium text-accent-800"
                   style={{ top: (ghost.start - top) * pxPerMinute, height: ghost.duration * pxPerMinute }}
                 >
-                  <span className="num">
-                    {formatClock(clockOf(ghost.start))} – {formatEnd(clockOf(ghost.start), ghost.duration)}
-                  </span>
+                  <span className="num">{formatTimeRange(clockOf(ghost.start), ghost.duration)}</span>
                   {ghost.row ? ` · ${ghost.row.clientName}` : ' · New session'}
                 </div>
               )}
@@ -304,11 +303,21 @@ function Block({ row, clinician, style, dragging, onPointerDown, onResizeDown, o
         onClick={onClick}
         title={fixed ? immovableReason(row)! : 'Drag to move; drag the bottom edge to change the length'}
       >
-        <span className={cn('num text-2xs leading-4 text-ink-soft', off && 'line-through')}>
-          {formatClock(row.startTime)} – {formatEnd(row.startTime, minutes)}
+        <span className="flex w-full min-w-0 items-center gap-1">
+          <span className={cn('truncate text-[13px] leading-4 font-medium', off && 'line-through')}>{row.clientName}</span>
+          {row.noteStatus !== 'none' && (
+            <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-0.5">
+              {row.noteStatus === 'signed' ? <FileCheck2 className="size-3 text-emerald-600" /> : <FilePen className="size-3 text-amber-600" />}
+              {fixed && <Lock className="size-3 text-ink-faint" />}
+            </span>
+          )}
         </span>
-        <span className={cn('w-full truncate text-[13px] leading-4 font-medium', off && 'line-through')}>{row.clientName}</span>
-        {minutes >= 45 && (
+        {/* Short blocks: time and kind on one line; from an hour and a half, a line each. */}
+        <span className={cn('num w-full truncate text-2xs leading-4 text-ink-soft', off && 'line-through')}>
+          {formatTimeRange(row.startTime, minutes)}
+          {minutes < 90 ? ` · ${SESSION_KIND_LABELS[row.kind]}${clinician ? ` · ${clinician}` : ''}` : ''}
+        </span>
+        {minutes >= 90 && (
           <span className="w-full truncate text-2xs leading-4 text-ink-soft">
             {SESSION_KIND_LABELS[row.kind]}
             {clinician ? ` · ${clinician}` : ''}
@@ -318,12 +327,6 @@ function Block({ row, clinician, style, dragging, onPointerDown, onResizeDown, o
           , {SESSION_STATUS_LABELS[row.status]}
           {row.noteStatus === 'signed' ? ', note signed' : row.noteStatus === 'draft' ? ', note unsigned' : ''}
         </span>
-        {row.noteStatus !== 'none' && minutes >= 30 && (
-          <span aria-hidden="true" className="absolute top-0.5 right-1 flex items-center gap-0.5">
-            {row.noteStatus === 'signed' ? <FileCheck2 className="size-3 text-emerald-600" /> : <FilePen className="size-3 text-amber-600" />}
-            {fixed && <Lock className="size-3 text-ink-faint" />}
-          </span>
-        )}
       </button>
       {!fixed && (
         <div
