@@ -112,14 +112,9 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       return repo.listByClient(clientId).map((row) => toTimelineRow(row, bySession.get(row.id) ?? []))
     },
 
+    /** The practice's sessions from `from` to `to` (the time grid's week or month, the list, the dashboard's today). */
     agenda(from: string, to: string): AgendaRow[] {
-      const bySession = groupBySession(repo.noteStatusesInRange(from, to))
-      return repo.agenda(from, to).map(({ session, clientName, clientArchivedAt }) => ({
-        ...toSession(session),
-        clientName,
-        clientArchived: clientArchivedAt !== null,
-        noteStatus: noteStatusOf(bySession.get(session.id) ?? [])
-      }))
+      return repo.agenda(from, to).map((row) => ({ ...row, clientArchived: row.clientArchived === 1 }))
     },
 
     get(id: string): TimelineRow {
