@@ -35,9 +35,11 @@ export function ClashList({ clashes }: { clashes: readonly SessionClash[] }) {
 export function ClashWarning({ clashes, actionLabel, busy, onProceed }: { clashes: readonly SessionClash[]; actionLabel: string; busy: boolean; onProceed: () => void }) {
   const ref = useRef<HTMLDivElement>(null)
   // It appears at the foot of a long form: bring it (and its button) into view.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [clashes])
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [clashes])
   return (
-    <div ref={ref} role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5">
+    <div ref={ref} role="alert" className="scroll-mb-20 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5">
       <p className="flex items-center gap-1.5 text-[13px] font-medium text-amber-900">
         <TriangleAlert aria-hidden="true" className="size-3.5 shrink-0 text-amber-600" />
         This time overlaps {clashes.length === 1 ? 'another session' : `${clashes.length} other sessions`}
