@@ -4,6 +4,8 @@ import { addMonths, clockOf, hourRange, monthWeeks, placeDay, snap } from '@rend
 import { formatTimeRange } from '@renderer/features/sessions/dates'
 
 const s = (id: string, startTime: string, durationMinutes: number) => ({ id, startTime, durationMinutes })
+/** Intl puts narrow no-break spaces around the dash and before AM/PM. */
+const plain = (t: string) => t.replace(/\s/g, ' ')
 const lanes = (rows: ReturnType<typeof s>[]) => placeDay(rows).map((p) => `${p.row.id}:${p.lane}/${p.lanes}`)
 
 describe('placeDay', () => {
@@ -27,8 +29,6 @@ describe('grid helpers', () => {
   it('snaps to 15 minutes and writes clock times', () => {
     expect([snap(7), snap(8), snap(52), snap(53)]).toEqual([0, 15, 45, 60])
     expect(clockOf(9 * 60 + 5)).toBe('09:05')
-    // Intl puts narrow no-break spaces around the dash and before AM/PM.
-    const plain = (t: string) => t.replace(/\s/g, ' ')
     expect(plain(formatTimeRange('10:00', 50))).toBe('10:00 – 10:50 AM')
     expect(plain(formatTimeRange('11:30', 180))).toBe('11:30 AM – 2:30 PM')
   })

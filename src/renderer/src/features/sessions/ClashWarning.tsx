@@ -34,10 +34,11 @@ export function ClashList({ clashes }: { clashes: readonly SessionClash[] }) {
 /** Inside the session dialog, above its buttons. */
 export function ClashWarning({ clashes, actionLabel, busy, onProceed }: { clashes: readonly SessionClash[]; actionLabel: string; busy: boolean; onProceed: () => void }) {
   const ref = useRef<HTMLDivElement>(null)
-  // It appears at the foot of a long form: bring it (and its button) into view.
+  // It appears at the foot of a long form: bring it (and its button) into view, once. (A block
+  // body: Chromium's scrollIntoView returns a promise, which React would call as a cleanup.)
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest' })
-  }, [clashes])
+  }, [])
   return (
     <div ref={ref} role="alert" className="scroll-mb-20 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5">
       <p className="flex items-center gap-1.5 text-[13px] font-medium text-amber-900">
