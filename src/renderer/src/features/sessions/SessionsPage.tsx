@@ -107,7 +107,8 @@ export function SessionsPage() {
     return () => window.removeEventListener('keydown', onKey)
   })
 
-  const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : from })
+  const firstShown = view === 'month' ? `${date.slice(0, 7)}-01` : from
+  const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : firstShown })
   const scheduleButton = (
     <Button variant="primary" onClick={schedule}>
       <CalendarPlus aria-hidden="true" />
