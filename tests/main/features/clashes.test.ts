@@ -153,6 +153,24 @@ describe('sessions: clash warnings', () => {
   })
 })
 
+describe('sessions.clashesWith (for booking several sessions at once)', () => {
+  let app: TestApp
+  let clientId: string
+  beforeEach(async () => {
+    app = await openTestApp()
+    clientId = (await createClient(app, { status: 'active' })).id
+  })
+  afterEach(() => app.close())
+
+  it('checks a proposal against stored sessions and the other proposals not saved yet', async () => {
+    const { session: dosing } = await createSession(app, clientId, { kind: 'dosing', startTime: '09:00', durationMinutes: 180 })
+    const proposal: Booking = { id: null, clientId, renderingUserId: null, date: '2026-03-10', startTime: '13:00', durationMinutes: 50, kind: 'integration', status: 'scheduled' }
+    expect(app.services.sessions.clashesWith(proposal)).toEqual([])
+    expect(app.services.sessions.clashesWith({ ...proposal, startTime: '11:30' }).map((c) => c.sessionId)).toEqual([dosing.id])
+    expect(app.services.sessions.clashesWith(proposal, [{ ...proposal, startTime: '13:30' }])).toMatchObject([{ sessionId: '', startTime: '13:30' }])
+  })
+})
+
 interface TimelineSession {
   durationMinutes: number
 }

@@ -1,3 +1,4 @@
+import type { SessionClash } from '@shared/contracts'
 import type { AgendaRow, ScheduledSession, Session, SessionNoteStatus, SessionValues, TimelineRow } from '@shared/contracts/sessions'
 import { localToday } from '@shared/domain/dates'
 import { PROTOCOL_TEMPLATES, courseWarnings, type CourseWarning } from '@shared/domain/scheduling'
@@ -91,11 +92,16 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
     }).filter((w) => SPACING_CODES.has(w.code))
   }
 
+  /** The stored sessions (and any `unsaved` proposals) a booking would clash with (clashes.ts). */
+  const clashesWith = (candidate: Booking, unsaved: readonly Booking[] = []): SessionClash[] => {
+    const { from, to } = clashWindow(candidate.date)
+    return findClashes(candidate, [...repo.clashCandidates(from, to, candidate.clientId, candidate.renderingUserId), ...unsaved])
+  }
+
   /** Refuses an overlapping booking with a 'clash' error listing the sessions, unless the user said "book anyway". */
   const checkClashes = (candidate: Booking, acknowledged: boolean): void => {
     if (acknowledged) return
-    const { from, to } = clashWindow(candidate.date)
-    const clashes = findClashes(candidate, repo.clashCandidates(from, to, candidate.clientId, candidate.renderingUserId))
+    const clashes = clashesWith(candidate)
     if (clashes.length > 0) throw new AppFailure('clash', clashMessage(clashes.length), undefined, clashes)
   }
 
@@ -175,6 +181,12 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
 
     /** For other services. */
     require,
+    /**
+     * For booking several sessions at once (a course, a series): what a proposal clashes with,
+     * stored sessions and the other `unsaved` proposals alike. Proposals carry id null, so a
+     * clash with one of them has sessionId ''.
+     */
+    clashesWith,
     requireCurrentClient: (clientId: string) => requireClient(clientId, true)
   }
 }
