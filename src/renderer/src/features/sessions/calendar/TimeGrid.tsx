@@ -173,7 +173,7 @@ export function TimeGrid({ days, rows, today, clinicianName, onBook, onOpen, onM
         <div className="w-16 shrink-0" aria-hidden="true" />
         <div className="grid flex-1" style={{ gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` }}>
           {days.map((day) => (
-            <div key={day} className={cn('flex items-center gap-2 border-l border-line px-2 py-1.5 text-[13px]', day === today && 'bg-accent-50')}>
+            <div key={day} className={cn('flex items-center gap-2 border-l border-line px-2 py-1.5 text-[13px]', day === today && 'bg-accent-50 [&_button]:text-accent-800')}>
               {onOpenDay ? (
                 <button type="button" onClick={() => onOpenDay(day)} className="rounded font-semibold text-ink hover:text-accent-800 hover:underline">
                   {formatWeekday(day).slice(0, 3)} <span className="num font-normal text-ink-soft">{formatMonthDay(day)}</span>
@@ -184,7 +184,8 @@ export function TimeGrid({ days, rows, today, clinicianName, onBook, onOpen, onM
                   {formatWeekday(day)} <span className="num font-normal text-ink-soft">{formatMonthDay(day)}</span>
                 </span>
               )}
-              {day === today && <Badge tone="accent">Today</Badge>}
+              {/* In the week the tinted column says it; the badge would wrap a narrow heading. */}
+              {day === today && !onOpenDay && <Badge tone="accent">Today</Badge>}
             </div>
           ))}
         </div>
@@ -301,7 +302,7 @@ function Block({ row, clinician, style, dragging, onPointerDown, onResizeDown, o
         className={cn('absolute inset-0 flex flex-col items-start overflow-hidden px-1.5 py-0.5 text-left', fixed ? 'cursor-pointer' : 'cursor-grab')}
         onPointerDown={onPointerDown}
         onClick={onClick}
-        title={fixed ? immovableReason(row)! : 'Drag to move; drag the bottom edge to change the length'}
+        title={`${row.clientName}, ${formatTimeRange(row.startTime, minutes)}, ${SESSION_KIND_LABELS[row.kind]}${clinician ? `, ${clinician}` : ''}\n${fixed ? immovableReason(row)! : 'Drag to move; drag the bottom edge to change the length'}`}
       >
         <span className="flex w-full min-w-0 items-center gap-1">
           <span className={cn('truncate text-[13px] leading-4 font-medium', off && 'line-through')}>{row.clientName}</span>
