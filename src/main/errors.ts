@@ -1,19 +1,25 @@
 import type { z } from 'zod'
-import type { AppError, ErrorCode } from '@shared/contracts'
+import type { AppError, ErrorCode, SessionClash } from '@shared/contracts'
 
 /** A failure a service means to report: the message is shown to the user, so it never holds PHI. */
 export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string>
+    readonly fields?: Record<string, string>,
+    readonly clashes?: SessionClash[]
   ) {
     super(message)
     this.name = 'AppFailure'
   }
 
   toError(): AppError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.clashes ? { clashes: this.clashes } : {})
+    }
   }
 }
 

@@ -71,7 +71,8 @@ export const defineContract = <I extends z.ZodType, O extends z.ZodType, const O
   }) as Contract<I, O> & AsyncMark<Opt>
 
 /** 'locked': nobody is signed in, or the app is locked — the renderer shows sign-in or the lock screen. */
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'locked', 'internal'] as const
+/** 'clash': a booking overlaps another session of the same clinician or client; `clashes` says which (resend with acknowledgeClashes to proceed). */
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'locked', 'internal', 'clash'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What every call returns. `fields` maps a dotted field path to a message a therapist can read. */
@@ -79,11 +80,29 @@ export interface AppError {
   code: ErrorCode
   message: string
   fields?: Record<string, string>
+  /** With code 'clash' only: the sessions the booking overlaps (times and kind; no names, no notes). */
+  clashes?: SessionClash[]
 }
+
+/**
+ * One session a booking overlaps, as every role may see it on the agenda: its ID, date, time,
+ * length and kind, and whether it shares the client, the clinician or both.
+ */
+export const sessionClashSchema = z.strictObject({
+  sessionId: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  durationMinutes: z.int(),
+  kind: z.string(),
+  sameClient: z.boolean(),
+  sameClinician: z.boolean()
+})
+export type SessionClash = z.infer<typeof sessionClashSchema>
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export const appErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  fields: z.record(z.string(), z.string()).optional()
+  fields: z.record(z.string(), z.string()).optional(),
+  clashes: z.array(sessionClashSchema).optional()
 })

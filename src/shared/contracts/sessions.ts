@@ -123,6 +123,9 @@ export type AgendaInput = z.input<typeof agendaInput>
 
 const sessionId = uuid('Session ID')
 
+/** "Book anyway" / "Move anyway": save even though the time overlaps (see the 'clash' error). */
+const acknowledgeClashes = z.boolean({ error: 'acknowledgeClashes must be true or false' }).optional().default(false)
+
 /**
  * Scheduling. Every role may schedule (the administrator books and bills): these calls carry
  * dates, codes and note status only, never note content.
@@ -133,13 +136,17 @@ export const sessionsContracts = {
   /** Every client's sessions from `from` to `to` inclusive (a day or a week). */
   agenda: defineContract('sessions:agenda', agendaInput, z.array(agendaRow), { roles: ANY_ROLE }),
   get: defineContract('sessions:get', z.strictObject({ id: sessionId }), timelineRow, { roles: ANY_ROLE }),
-  /** Refused for an archived client. Warnings (course rules) come back with the session and never block. */
-  create: defineContract('sessions:create', z.strictObject({ clientId: uuid('Client ID'), session: sessionInput }), scheduledSession, {
+  /**
+   * Refused for an archived client. Warnings (course rules) come back with the session and never block.
+   * An overlap with the client's or the clinician's other sessions is refused with code 'clash' and
+   * the clashing sessions in `clashes`, until sent again with acknowledgeClashes: true.
+   */
+  create: defineContract('sessions:create', z.strictObject({ clientId: uuid('Client ID'), session: sessionInput, acknowledgeClashes }), scheduledSession, {
     roles: ANY_ROLE,
     audit: { action: 'create', entity: 'session', target: (_in, out) => ({ entityId: out.session.id, clientId: out.session.clientId }) }
   }),
-  /** Moves, re-codes or changes the status of a session (completed, cancelled, no-show…). */
-  update: defineContract('sessions:update', z.strictObject({ id: sessionId, session: sessionInput }), scheduledSession, {
+  /** Moves, re-codes or changes the status of a session (completed, cancelled, no-show…). A move or resize is clash-checked like create. */
+  update: defineContract('sessions:update', z.strictObject({ id: sessionId, session: sessionInput, acknowledgeClashes }), scheduledSession, {
     roles: ANY_ROLE,
     audit: { action: 'update', entity: 'session', target: (_in, out) => ({ entityId: out.session.id, clientId: out.session.clientId }) }
   })

@@ -1,5 +1,5 @@
 /**
- * Scheduling: the Sessions agenda (day and week), the schedule dialog and its non-blocking
+ * Scheduling: the Sessions agenda as a list (day and week; the time grid is calendar.spec.ts), the schedule dialog and its non-blocking
  * spacing warnings, status changes, the chart's Sessions tab with a treatment course, the
  * dashboard, and Settings → Clinical (vital-sign thresholds).
  */
@@ -53,7 +53,7 @@ test('two dosings two days apart warn (never block); the week shows them; one is
   await seedClient(harness, { legalFirstName: 'Ana', legalLastName: 'Rivera', dateOfBirth: '1984-03-08' })
   const { monday, day } = await thisWeek(page)
 
-  await page.goto(`/#/sessions?view=day&date=${monday}`)
+  await page.goto(`/#/sessions?view=day&date=${monday}&layout=list`)
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible()
   await expect(page.getByText(/^Nothing scheduled/)).toBeVisible()
   await expectAccessible(page, 'sessions — empty day')
@@ -133,7 +133,7 @@ test('agenda screenshots: a busy day and week, and a session for an archived cli
   // A draft and a signed note show their status on the agenda.
   await call(harness, 'notes:create', { sessionId: prep.session.id })
 
-  await page.goto(`/#/sessions?view=day&date=${monday}`)
+  await page.goto(`/#/sessions?view=day&date=${monday}&layout=list`)
   await settled(page)
   await expect(page.getByRole('link', { name: 'Tom Nguyen' })).toBeVisible()
   await expect(page.getByText('Unsigned').first()).toBeVisible()

@@ -43,7 +43,7 @@ describe('notes: drafts', () => {
     const integration = (await createSession(app, clientId, { kind: 'integration', startTime: '15:00' })).session.id
     expect((await createNote(app, integration)).template).toBe('integration')
     expect((await createNote(app, integration, 'dap')).template).toBe('dap')
-    const therapy = (await createSession(app, clientId, { kind: 'psychotherapy', startTime: '16:00' })).session.id
+    const therapy = (await createSession(app, clientId, { kind: 'psychotherapy', startTime: '17:00' })).session.id
     expect((await createNote(app, therapy)).template).toBe('soap')
     expect((await app.fail('notes:create', { sessionId: testId(999) })).code).toBe('not_found')
   })

@@ -5,6 +5,6 @@ export const sessionsHandlers = ({ sessions }: Services): Handlers<'sessions'> =
   list: ({ clientId }) => sessions.list(clientId),
   agenda: ({ from, to }) => sessions.agenda(from, to),
   get: ({ id }) => sessions.get(id),
-  create: ({ clientId, session }) => sessions.create(clientId, session),
-  update: ({ id, session }) => sessions.update(id, session)
+  create: ({ clientId, session, acknowledgeClashes }) => sessions.create(clientId, session, acknowledgeClashes),
+  update: ({ id, session, acknowledgeClashes }) => sessions.update(id, session, acknowledgeClashes)
 })

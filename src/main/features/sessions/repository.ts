@@ -1,7 +1,9 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type Database from 'better-sqlite3-multiple-ciphers'
 import type { Db, Sqlite } from '../../db/connection'
 import { clients, notes, sessions } from '../../db/schema'
+import type { AgendaRow } from '@shared/contracts/sessions'
+import type { Booking } from './clashes'
 
 type Statement = Database.Statement<unknown[]>
 
@@ -21,6 +23,20 @@ export const clientNameSql = sql<string>`coalesce(nullif(${clients.preferredName
 
 const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: notes.template, signedAt: notes.signedAt }
 
+/** An agenda row as SQLite gives it: the contract's shape but for archived (0 or 1). */
+export type AgendaSqlRow = Omit<AgendaRow, 'clientArchived'> & { clientArchived: 0 | 1 }
+
+const AGENDA_SQL = `SELECT s.id, s.client_id AS clientId, s.course_id AS courseId, s.date, s.start_time AS startTime, s.duration_minutes AS durationMinutes,
+  s.kind, s.place_of_service AS placeOfService, s.status, s.rendering_user_id AS renderingUserId, s.created_at AS createdAt, s.updated_at AS updatedAt,
+  coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name AS clientName,
+  c.archived_at IS NOT NULL AS clientArchived,
+  CASE WHEN NOT EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id) THEN 'none'
+       WHEN EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id AND n.signed_at IS NULL) THEN 'draft'
+       ELSE 'signed' END AS noteStatus
+  FROM sessions s JOIN clients c ON c.id = s.client_id
+  WHERE s.date BETWEEN ? AND ?
+  ORDER BY s.date, s.start_time, clientName, s.id`
+
 const SESSION_COLUMNS = `id, client_id AS clientId, course_id AS courseId, date, start_time AS startTime, duration_minutes AS durationMinutes,
   kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, created_at AS createdAt, updated_at AS updatedAt`
 
@@ -38,6 +54,9 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
       client: sqlite.prepare('SELECT archived_at AS archivedAt FROM clients WHERE id = ?')
     })
 
+  let clashes: Statement | null = null
+  let agenda: Statement | null = null
+
   return {
     findById: (id: string): SessionRow | undefined => db.select().from(sessions).where(eq(sessions.id, id)).get(),
 
@@ -47,31 +66,29 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
     listByCourse: (courseId: string): SessionRow[] =>
       db.select().from(sessions).where(eq(sessions.courseId, courseId)).orderBy(asc(sessions.date), asc(sessions.startTime)).all(),
 
-    /** Every client's sessions in a date range, in date and time order, with the client's name. */
-    agenda: (from: string, to: string) =>
-      db
-        .select({ session: sessions, clientName: clientNameSql, clientArchivedAt: clients.archivedAt })
-        .from(sessions)
-        .innerJoin(clients, eq(clients.id, sessions.clientId))
-        .where(and(gte(sessions.date, from), lte(sessions.date, to)))
-        .orderBy(asc(sessions.date), asc(sessions.startTime), asc(clientNameSql), asc(sessions.id))
-        .all(),
+    /**
+     * Every client's sessions in a date range, in date and time order, with the client's name and
+     * the note status (none / draft while any note is unsigned / signed) worked out in SQL: the
+     * time grid asks for a week or a month on every step, so this is one statement prepared once.
+     */
+    agenda: (from: string, to: string): AgendaSqlRow[] => (agenda ??= sqlite.prepare(AGENDA_SQL)).all(from, to) as AgendaSqlRow[],
+
+    /**
+     * The sessions a booking could clash with (clashes.ts): dated from `from` to `to`, of the
+     * client or the clinician, holding their time. Cancelled ones are left to findClashes too,
+     * so the rule lives in one place.
+     */
+    clashCandidates: (from: string, to: string, clientId: string, renderingUserId: string | null): Booking[] =>
+      (clashes ??= sqlite.prepare(
+        `SELECT id, client_id AS clientId, rendering_user_id AS renderingUserId, date, start_time AS startTime, duration_minutes AS durationMinutes, kind, status
+         FROM sessions WHERE date BETWEEN @from AND @to AND (client_id = @clientId OR rendering_user_id = @renderingUserId)`
+      )).all({ from, to, clientId, renderingUserId }) as Booking[],
 
     /** The status of every note of a client, oldest first within each session. */
     noteStatusesByClient: (clientId: string): NoteStatusOf[] => prepared().notes.all(clientId) as NoteStatusOf[],
 
     noteStatusesBySession: (sessionId: string): NoteStatusOf[] =>
       db.select(noteStatusColumns).from(notes).where(eq(notes.sessionId, sessionId)).orderBy(asc(notes.createdAt), asc(notes.id)).all(),
-
-    /** The status of every note of the sessions dated from `from` to `to`. */
-    noteStatusesInRange: (from: string, to: string): NoteStatusOf[] =>
-      db
-        .select(noteStatusColumns)
-        .from(notes)
-        .innerJoin(sessions, eq(sessions.id, notes.sessionId))
-        .where(and(gte(sessions.date, from), lte(sessions.date, to)))
-        .orderBy(asc(notes.createdAt), asc(notes.id))
-        .all(),
 
     /** Whether the client exists and is archived; undefined when there is no such client. */
     clientState: (clientId: string): { archivedAt: string | null } | undefined =>

@@ -1,3 +1,4 @@
+import type { SessionClash } from '@shared/contracts'
 import type { AgendaRow, ScheduledSession, Session, SessionNoteStatus, SessionValues, TimelineRow } from '@shared/contracts/sessions'
 import { localToday } from '@shared/domain/dates'
 import { PROTOCOL_TEMPLATES, courseWarnings, type CourseWarning } from '@shared/domain/scheduling'
@@ -5,6 +6,8 @@ import type { ServiceContext } from '../../context'
 import { conflict, invalid, notFound } from '../../errors'
 import type { CoursesService } from '../courses/service'
 import { toCourseSession } from '../courses/service'
+import { AppFailure } from '../../errors'
+import { clashMessage, clashWindow, findClashes, holdsTime, type Booking } from './clashes'
 import { createSessionsRepository, type NoteStatusOf, type SessionRow } from './repository'
 
 export const ARCHIVED_CLIENT_MESSAGE = 'This client is archived. Restore the client before scheduling or changing sessions.'
@@ -89,6 +92,19 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
     }).filter((w) => SPACING_CODES.has(w.code))
   }
 
+  /** The stored sessions (and any `unsaved` proposals) a booking would clash with (clashes.ts). */
+  const clashesWith = (candidate: Booking, unsaved: readonly Booking[] = []): SessionClash[] => {
+    const { from, to } = clashWindow(candidate.date)
+    return findClashes(candidate, [...repo.clashCandidates(from, to, candidate.clientId, candidate.renderingUserId), ...unsaved])
+  }
+
+  /** Refuses an overlapping booking with a 'clash' error listing the sessions, unless the user said "book anyway". */
+  const checkClashes = (candidate: Booking, acknowledged: boolean): void => {
+    if (acknowledged) return
+    const clashes = clashesWith(candidate)
+    if (clashes.length > 0) throw new AppFailure('clash', clashMessage(clashes.length), undefined, clashes)
+  }
+
   const scheduled = (id: string): ScheduledSession => {
     const row = require(id)
     return { session: toSession(row), warnings: warningsFor(row) }
@@ -102,33 +118,32 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       return repo.listByClient(clientId).map((row) => toTimelineRow(row, bySession.get(row.id) ?? []))
     },
 
+    /** The practice's sessions from `from` to `to` (the time grid's week or month, the list, the dashboard's today). */
     agenda(from: string, to: string): AgendaRow[] {
-      const bySession = groupBySession(repo.noteStatusesInRange(from, to))
-      return repo.agenda(from, to).map(({ session, clientName, clientArchivedAt }) => ({
-        ...toSession(session),
-        clientName,
-        clientArchived: clientArchivedAt !== null,
-        noteStatus: noteStatusOf(bySession.get(session.id) ?? [])
-      }))
+      return repo.agenda(from, to).map((row) => ({ ...row, clientArchived: row.clientArchived === 1 }))
     },
 
     get(id: string): TimelineRow {
       return toTimelineRow(require(id), repo.noteStatusesBySession(id))
     },
 
-    create(clientId: string, values: SessionValues): ScheduledSession {
+    /** With `acknowledgeClashes`, an overlap with the client's or clinician's other sessions is booked anyway. */
+    create(clientId: string, values: SessionValues, acknowledgeClashes = false): ScheduledSession {
       requireClient(clientId, true)
       if (values.courseId) courses.requireForClient(values.courseId, clientId)
       const now = stamp()
       const id = ctx.newId()
       const { renderingUserId, ...rest } = values
-      repo.insert({ ...rest, renderingUserId: renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId), id, clientId, createdAt: now, updatedAt: now })
+      const nextRenderer = renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId)
+      checkClashes({ ...rest, id: null, clientId, renderingUserId: nextRenderer }, acknowledgeClashes)
+      repo.insert({ ...rest, renderingUserId: nextRenderer, id, clientId, createdAt: now, updatedAt: now })
       const saved = require(id)
       for (const listener of listeners) listener(null, saved)
       return scheduled(id)
     },
 
-    update(id: string, values: SessionValues): ScheduledSession {
+    /** A move, resize or change of clinician is checked for clashes like a booking (a status change alone is not). */
+    update(id: string, values: SessionValues, acknowledgeClashes = false): ScheduledSession {
       const row = require(id)
       requireClient(row.clientId, true)
       if (values.courseId) courses.requireForClient(values.courseId, row.clientId)
@@ -143,6 +158,13 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       if (nextRenderer !== row.renderingUserId && isCharged(id)) {
         throw conflict(CHARGED_RENDERER_MESSAGE, { 'session.renderingUserId': 'The rendering clinician cannot change once the session is charged' })
       }
+      const moved =
+        values.date !== row.date ||
+        values.startTime !== row.startTime ||
+        values.durationMinutes !== row.durationMinutes ||
+        nextRenderer !== row.renderingUserId ||
+        !holdsTime(row.status)
+      if (moved) checkClashes({ ...rest, id, clientId: row.clientId, renderingUserId: nextRenderer }, acknowledgeClashes)
       repo.update(id, { ...rest, renderingUserId: nextRenderer, updatedAt: stamp() })
       const saved = require(id)
       for (const listener of listeners) listener(row, saved)
@@ -159,6 +181,12 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
 
     /** For other services. */
     require,
+    /**
+     * For booking several sessions at once (a course, a series): what a proposal clashes with,
+     * stored sessions and the other `unsaved` proposals alike. Proposals carry id null, so a
+     * clash with one of them has sessionId ''.
+     */
+    clashesWith,
     requireCurrentClient: (clientId: string) => requireClient(clientId, true)
   }
 }

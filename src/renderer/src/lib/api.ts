@@ -1,4 +1,4 @@
-import type { AppError, Api, Result } from '@shared/contracts'
+import type { AppError, Api, Result, SessionClash } from '@shared/contracts'
 
 declare global {
   interface Window {
@@ -11,11 +11,14 @@ declare global {
 export class ApiError extends Error {
   readonly code: AppError['code']
   readonly fields: Record<string, string>
+  /** With code 'clash': the sessions a booking overlaps. */
+  readonly clashes: SessionClash[]
   constructor(error: AppError) {
     super(error.message)
     this.name = 'ApiError'
     this.code = error.code
     this.fields = error.fields ?? {}
+    this.clashes = error.clashes ?? []
   }
 }
 

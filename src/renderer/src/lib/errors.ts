@@ -12,6 +12,8 @@ export function describeError(error: unknown): string {
         return error.message || 'That record could not be found. It may have been removed.'
       case 'conflict':
         return error.message || 'Someone else changed this record. Reload it and try again.'
+      case 'clash':
+        return error.message || 'This time overlaps another session.'
       case 'forbidden':
         return error.message || 'You do not have permission to do that.'
       case 'locked':

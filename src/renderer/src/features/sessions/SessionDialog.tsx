@@ -22,6 +22,8 @@ import { practiceQueries } from '@renderer/features/settings/queries'
 import { DialogFormActions } from '../clients/chart/parts'
 import { courseQueries } from '../courses/queries'
 import { billingQueries } from '../billing/queries'
+import type { SessionClash } from '@shared/contracts'
+import { ClashWarning, clashesOf } from './ClashWarning'
 import { ClientPicker, type PickedClient } from './ClientPicker'
 import { formatDuration, formatEnd } from './dates'
 import { announceSaved } from './notices'
@@ -30,7 +32,7 @@ import { useCreateSession, useUpdateSession } from './queries'
 
 /** What the dialog is for: booking a new session (maybe for a known client or day), or changing one. */
 export type SessionDialogTarget =
-  | { mode: 'create'; client?: PickedClient; date?: string }
+  | { mode: 'create'; client?: PickedClient; date?: string; startTime?: string; durationMinutes?: number }
   | { mode: 'edit'; session: Session; clientName: string }
 
 const formSchema = sessionInput.extend({
@@ -68,6 +70,11 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
   const update = useUpdateSession()
   const practice = useQuery(practiceQueries.profile())
   const [formError, setFormError] = useState<unknown>(null)
+  /** Set when main answered 'clash': shown with "Book anyway" / "Move anyway". */
+  const [clashes, setClashes] = useState<SessionClash[] | null>(null)
+  const acknowledge = useRef(false)
+  /** A slot chosen on the grid sets the length; the kind no longer changes it. */
+  const presetDuration = target.mode === 'create' && target.durationMinutes !== undefined
   const [client, setClient] = useState<PickedClient | null>(
     target.mode === 'edit' ? { id: target.session.clientId, name: target.clientName } : (target.client ?? null)
   )
@@ -101,8 +108,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
       : {
           clientId: target.mode === 'create' ? (target.client?.id ?? '') : '',
           date: (target.mode === 'create' && target.date) || localToday(),
-          startTime: '09:00',
-          durationMinutes: DEFAULT_DURATION[defaultKind],
+          startTime: (target.mode === 'create' && target.startTime) || '09:00',
+          durationMinutes: (target.mode === 'create' && target.durationMinutes) || DEFAULT_DURATION[defaultKind],
           kind: defaultKind,
           placeOfService: practice.data?.defaultPlaceOfService ?? '11',
           status: 'scheduled',
@@ -139,7 +146,7 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
 
   // Choosing a kind sets its usual length (dosing 3 hours), until the user types their own.
   useEffect(() => {
-    if (editing || !kind || getFieldState('durationMinutes').isDirty) return
+    if (editing || presetDuration || !kind || getFieldState('durationMinutes').isDirty) return
     setValue('durationMinutes', DEFAULT_DURATION[kind as SessionKind])
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- only when the kind changes
   }, [kind])
@@ -168,7 +175,15 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
     // A new session left on "the default" is billed under the scheduling clinician, else the owner (main decides).
     const session = !editing && values.renderingUserId === null ? { ...values, renderingUserId: undefined } : values
     setFormError(null)
+    const acknowledgeClashes = acknowledge.current
+    acknowledge.current = false
     const onError = (error: unknown) => {
+      const clashing = clashesOf(error)
+      if (clashing) {
+        setClashes(clashing)
+        return
+      }
+      setClashes(null)
       const onFields = applyServerErrors(setError, error, 'session.')
       // An archived client is refused as a whole ("restore the client first"): that is about the
       // client, so it goes beside the client field rather than in a banner.
@@ -179,9 +194,13 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
       if (clientMessage) setError('clientId', { type: 'server', message: clientMessage }, { shouldFocus: !onFields })
       if (!onFields && !clientMessage) setFormError(error)
     }
-    if (editing) update.mutate({ id: editing.id, session }, { onSuccess: onSaved('Session saved'), onError })
-    else create.mutate({ clientId, session }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
+    if (editing) update.mutate({ id: editing.id, session, acknowledgeClashes }, { onSuccess: onSaved('Session saved'), onError })
+    else create.mutate({ clientId, session, acknowledgeClashes }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
   })
+  const proceedAnyway = () => {
+    acknowledge.current = true
+    void onSubmit()
+  }
 
   const durationNumber = typeof duration === 'number' && Number.isInteger(duration) ? duration : null
   const ends = durationNumber !== null && durationNumber >= DURATION_MIN ? formatEnd(startTime ?? '', durationNumber) : ''
@@ -262,6 +281,7 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           />
         )}
       </div>
+      {clashes && clashes.length > 0 && <ClashWarning clashes={clashes} actionLabel={editing ? 'Move anyway' : 'Book anyway'} busy={busy} onProceed={proceedAnyway} />}
       <DialogFormActions onCancel={onDone} busy={busy} submitLabel={editing ? 'Save session' : 'Schedule session'} />
     </form>
   )

@@ -1,13 +1,15 @@
 /**
- * The practice agenda: every client's sessions for a day or a week, on the therapist's own
- * calendar. The view and the date live in the URL (/sessions?view=week&date=2026-03-09), so Back
- * and links return to the same place. Each session shows its time, length, client, kind, place,
- * status (changed in place) and note; "Schedule session" books a new one.
+ * The practice agenda: every client's sessions for a day, a week or a month, on the therapist's
+ * own calendar — as a time grid (calendar/: book on a slot, drag to move or resize) or as the
+ * list (keyboard first: each session's time, length, client, kind, place, status changed in
+ * place, and note). The view, the date and the layout live in the URL
+ * (/sessions?view=week&date=2026-03-09&layout=list), so Back and links return to the same place;
+ * the layout last chosen is remembered. "Schedule session" books a new one.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Archive, CalendarDays, CalendarPlus, ChevronLeft, ChevronRight, Pencil } from 'lucide-react'
+import { Archive, CalendarDays, CalendarPlus, ChevronLeft, ChevronRight, LayoutGrid, List, Pencil } from 'lucide-react'
 import type { AgendaRow } from '@shared/contracts/sessions'
 import { localToday } from '@shared/domain/dates'
 import { Badge, Button, EmptyState, ErrorState, LoadingAnnouncement, PageHeader, Skeleton } from '@renderer/components'
@@ -30,36 +32,73 @@ import { KindLabel, NoteStatusBadge, placeLabel } from './parts'
 import { NoteAction, StatusMenu } from './SessionActions'
 import { SessionDialog, type SessionDialogTarget } from './SessionDialog'
 import { sessionQueries } from './queries'
+import { billingQueries } from '../billing/queries'
+import { TimeGrid } from './calendar/TimeGrid'
+import { MonthGrid } from './calendar/MonthGrid'
+import { useGridMoves } from './calendar/useGridMoves'
+import { addMonths, monthWeeks } from './calendar/layout'
+import { toast } from 'sonner'
 
-type View = 'day' | 'week'
+type View = 'day' | 'week' | 'month'
+type Layout = 'grid' | 'list'
+const VIEWS: readonly View[] = ['day', 'week', 'month']
+const LAYOUT_KEY = 'kap.sessions.layout'
+const monthTitle = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+const storedLayout = (): Layout => {
+  try {
+    return window.localStorage.getItem(LAYOUT_KEY) === 'list' ? 'list' : 'grid'
+  } catch {
+    return 'grid'
+  }
+}
+
+/** The dates a view shows: the day, Monday to Sunday, or the month's whole weeks. */
+function rangeOf(view: View, date: string): { from: string; to: string } {
+  if (view === 'day') return { from: date, to: date }
+  if (view === 'week') return { from: startOfWeek(date), to: addDays(startOfWeek(date), 6) }
+  const weeks = monthWeeks(date)
+  return { from: weeks[0]![0]!, to: weeks.at(-1)![6]! }
+}
 
 export function SessionsPage() {
   const [params, setParams] = useSearchParams()
   const today = localToday()
-  const view: View = params.get('view') === 'week' ? 'week' : 'day'
+  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'day'
+  const layout: Layout = params.get('layout') === 'list' ? 'list' : params.get('layout') === 'grid' ? 'grid' : storedLayout()
   const rawDate = params.get('date')
   const date = isValidDate(rawDate) ? rawDate : today
-  const from = view === 'week' ? startOfWeek(date) : date
-  const to = view === 'week' ? addDays(from, 6) : date
+  const { from, to } = rangeOf(view, date)
   const agenda = useQuery({ ...sessionQueries.agenda(from, to), placeholderData: keepPreviousData })
+  const providers = useQuery(billingQueries.providers())
   const [dialog, setDialog] = useState<SessionDialogTarget | null>(null)
+  const moves = useGridMoves()
+  const navigate = useNavigate()
 
-  const go = (next: { view?: View; date?: string }) => {
+  const go = (next: { view?: View; date?: string; layout?: Layout }) => {
     const p = new URLSearchParams(params)
     p.set('view', next.view ?? view)
     p.set('date', next.date ?? date)
+    p.set('layout', next.layout ?? layout)
+    if (next.layout) {
+      try {
+        window.localStorage.setItem(LAYOUT_KEY, next.layout)
+      } catch {
+        // Not remembered: the URL still holds it.
+      }
+    }
     setParams(p, { replace: true })
   }
-  const step = view === 'week' ? 7 : 1
-  const unit = view === 'week' ? 'week' : 'day'
-  const showsToday = from <= today && today <= to
+  const shift = (n: number) => (view === 'month' ? addMonths(date, n) : addDays(date, n * (view === 'week' ? 7 : 1)))
+  const unit = view
+  const showsToday = view === 'month' ? date.slice(0, 7) === today.slice(0, 7) : from <= today && today <= to
 
   // Alt+← / Alt+→ move by a day or a week, Alt+T comes back to today (when no dialog is open).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || dialog) return
-      if (event.key === 'ArrowLeft') go({ date: addDays(date, -step) })
-      else if (event.key === 'ArrowRight') go({ date: addDays(date, step) })
+      if (event.key === 'ArrowLeft') go({ date: shift(-1) })
+      else if (event.key === 'ArrowRight') go({ date: shift(1) })
       else if (event.key.toLowerCase() === 't') go({ date: today })
       else return
       event.preventDefault()
@@ -68,7 +107,8 @@ export function SessionsPage() {
     return () => window.removeEventListener('keydown', onKey)
   })
 
-  const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : from })
+  const firstShown = view === 'month' ? `${date.slice(0, 7)}-01` : from
+  const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : firstShown })
   const scheduleButton = (
     <Button variant="primary" onClick={schedule}>
       <CalendarPlus aria-hidden="true" />
@@ -76,8 +116,17 @@ export function SessionsPage() {
     </Button>
   )
 
-  const title = view === 'day' ? formatDayHeading(date) : `Week of ${formatDateRange(from, to)}`
-  const dayName = view === 'day' ? relativeDayName(date, today) : showsToday ? 'This week' : null
+  const title =
+    view === 'day' ? formatDayHeading(date) : view === 'week' ? `Week of ${formatDateRange(from, to)}` : monthTitle.format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`))
+  const dayName = view === 'day' ? relativeDayName(date, today) : showsToday ? `This ${view}` : null
+
+  const clinicianName = (userId: string | null) => (userId ? providers.data?.find((p) => p.userId === userId)?.displayName : undefined)
+  const openRow = (row: AgendaRow) => {
+    const { clientName, clientArchived, noteStatus: _note, ...session } = row
+    if (clientArchived) void navigate(`/clients/${row.clientId}/sessions`)
+    else setDialog({ mode: 'edit', session, clientName })
+  }
+  const book = (slot: { date: string; startTime?: string; durationMinutes?: number }) => setDialog({ mode: 'create', ...slot })
 
   return (
     <div className="mx-auto max-w-6xl">
@@ -91,13 +140,13 @@ export function SessionsPage() {
         <div className="flex items-center gap-3">
           <fieldset className="flex items-center gap-1">
             <legend className="sr-only">Move through the calendar</legend>
-            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Previous ${unit}`} aria-keyshortcuts="Alt+ArrowLeft" onClick={() => go({ date: addDays(date, -step) })}>
+            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Previous ${unit}`} aria-keyshortcuts="Alt+ArrowLeft" onClick={() => go({ date: shift(-1) })}>
               <ChevronLeft aria-hidden="true" />
             </Button>
             <Button size="sm" variant="secondary" aria-keyshortcuts="Alt+T" disabled={view === 'day' ? date === today : showsToday} onClick={() => go({ date: today })}>
               Today
             </Button>
-            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Next ${unit}`} aria-keyshortcuts="Alt+ArrowRight" onClick={() => go({ date: addDays(date, step) })}>
+            <Button size="sm" variant="secondary" className="px-1.5" aria-label={`Next ${unit}`} aria-keyshortcuts="Alt+ArrowRight" onClick={() => go({ date: shift(1) })}>
               <ChevronRight aria-hidden="true" />
             </Button>
           </fieldset>
@@ -106,9 +155,10 @@ export function SessionsPage() {
             {dayName && <span className="ml-2 text-[13px] font-medium text-accent-700">{dayName}</span>}
           </h2>
         </div>
+        <div className="flex items-center gap-2">
         <fieldset className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
           <legend className="sr-only">View</legend>
-          {(['day', 'week'] as const).map((v) => (
+          {VIEWS.map((v) => (
             <button
               key={v}
               type="button"
@@ -119,10 +169,30 @@ export function SessionsPage() {
                 view === v ? 'bg-accent-600 text-white' : 'text-ink-soft hover:bg-sunken hover:text-ink'
               )}
             >
-              {v === 'day' ? 'Day' : 'Week'}
+              {v === 'day' ? 'Day' : v === 'week' ? 'Week' : 'Month'}
             </button>
           ))}
         </fieldset>
+        <fieldset className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
+          <legend className="sr-only">Layout</legend>
+          {(['grid', 'list'] as const).map((l) => (
+            <button
+              key={l}
+              type="button"
+              aria-pressed={layout === l}
+              onClick={() => go({ layout: l })}
+              title={l === 'grid' ? 'Time grid: book on a slot, drag to move' : 'List: every session in order, for the keyboard'}
+              className={cn(
+                'inline-flex h-6 items-center gap-1 rounded px-2 text-[13px] font-medium transition-colors [&_svg]:size-3.5',
+                layout === l ? 'bg-accent-600 text-white' : 'text-ink-soft hover:bg-sunken hover:text-ink'
+              )}
+            >
+              {l === 'grid' ? <LayoutGrid aria-hidden="true" /> : <List aria-hidden="true" />}
+              {l === 'grid' ? 'Grid' : 'List'}
+            </button>
+          ))}
+        </fieldset>
+        </div>
       </div>
 
       {agenda.isPending ? (
@@ -133,15 +203,47 @@ export function SessionsPage() {
         </div>
       ) : (
         <div className={cn('transition-opacity', agenda.isPlaceholderData && 'opacity-60')} aria-busy={agenda.isPlaceholderData || undefined}>
-          {view === 'day' ? (
+          {layout === 'grid' ? (
+            <>
+              {view === 'month' ? (
+                <MonthGrid date={date} rows={agenda.data} today={today} onOpen={openRow} onOpenDay={(d) => go({ view: 'day', date: d })} onBook={(d) => book({ date: d })} />
+              ) : (
+                <TimeGrid
+                  days={view === 'week' ? weekDates(from) : [date]}
+                  rows={agenda.data}
+                  today={today}
+                  clinicianName={clinicianName}
+                  onBook={book}
+                  onOpen={openRow}
+                  onMove={moves.move}
+                  onRefuse={(_row, reason) => toast.info(reason)}
+                  onOpenDay={view === 'week' ? (d) => go({ view: 'day', date: d }) : undefined}
+                />
+              )}
+              <p className="mt-2 text-xs text-ink-faint">
+                {view === 'month'
+                  ? 'Click a day’s empty space to book on it, or its number to open the day.'
+                  : 'Click or drag on an empty slot to book there; drag a session to move it, or its bottom edge to change its length. The List shows the same sessions for the keyboard.'}
+              </p>
+            </>
+          ) : view === 'day' ? (
             <DayAgenda rows={agenda.data} date={date} today={today} onSchedule={schedule} onEdit={setDialog} />
           ) : (
-            <WeekAgenda rows={agenda.data} monday={from} today={today} onSchedule={schedule} onEdit={setDialog} onOpenDay={(d) => go({ view: 'day', date: d })} />
+            <WeekAgenda
+              rows={agenda.data}
+              days={view === 'week' ? weekDates(from) : monthWeeks(date).flat().filter((d) => d.slice(0, 7) === date.slice(0, 7))}
+              unit={view}
+              today={today}
+              onSchedule={schedule}
+              onEdit={setDialog}
+              onOpenDay={(d) => go({ view: 'day', date: d })}
+            />
           )}
         </div>
       )}
 
       <SessionDialog target={dialog} onOpenChange={(open) => !open && setDialog(null)} />
+      {moves.dialog}
     </div>
   )
 }
@@ -187,20 +289,27 @@ function DayAgenda({ rows, date, today, onSchedule, onEdit }: AgendaProps & { ro
   )
 }
 
-function WeekAgenda({ rows, monday, today, onSchedule, onEdit, onOpenDay }: AgendaProps & { rows: AgendaRow[]; monday: string; onOpenDay: (date: string) => void }) {
+function WeekAgenda({
+  rows,
+  days,
+  unit,
+  today,
+  onSchedule,
+  onEdit,
+  onOpenDay
+}: AgendaProps & { rows: AgendaRow[]; days: string[]; unit: 'week' | 'month'; onOpenDay: (date: string) => void }) {
   const byDay = useMemo(() => {
     const map = new Map<string, AgendaRow[]>()
     for (const row of rows) map.set(row.date, [...(map.get(row.date) ?? []), row])
     return map
   }, [rows])
-  const days = weekDates(monday)
 
   if (rows.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-line-strong bg-surface">
         <EmptyState
           icon={<CalendarDays />}
-          title="Nothing scheduled this week"
+          title={`Nothing scheduled this ${unit}`}
           body="Book sessions with Schedule session; they appear here by day, with their status and note."
           action={
             <Button variant="primary" onClick={onSchedule}>

@@ -60,6 +60,16 @@ export function formatEnd(start: string, duration: number): string {
   return end >= 24 * 60 ? `${label} (next day)` : label
 }
 
+const clockRange = fmt({ hour: 'numeric', minute: '2-digit' })
+const clockDate = (minutes: number) => new Date(Date.UTC(1970, 0, 1, 0, Math.min(minutes, 24 * 60 - 1)))
+
+/** "10:00 – 10:50 AM", "11:30 AM – 2:30 PM" (Intl drops what the ends share); within one day. */
+export function formatTimeRange(start: string, duration: number): string {
+  const minutes = minutesOfDay(start)
+  if (minutes === null) return start
+  return clockRange.formatRange(clockDate(minutes), clockDate(minutes + duration))
+}
+
 /** "50 min", "3 h", "2 h 30 min" */
 export function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60)

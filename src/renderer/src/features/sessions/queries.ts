@@ -50,7 +50,8 @@ export function invalidateScheduling(queryClient: QueryClient, clientId: string)
 export function useCreateSession() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ clientId, session }: { clientId: string; session: SessionInput }) => unwrap(api().sessions.create({ clientId, session })),
+    mutationFn: ({ clientId, session, acknowledgeClashes }: { clientId: string; session: SessionInput; acknowledgeClashes?: boolean }) =>
+      unwrap(api().sessions.create({ clientId, session, acknowledgeClashes })),
     onSuccess: (saved) => invalidateScheduling(queryClient, saved.session.clientId)
   })
 }
@@ -58,7 +59,9 @@ export function useCreateSession() {
 export function useUpdateSession() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, session }: { id: string; session: SessionInput }) => unwrap(api().sessions.update({ id, session })),
+    /** acknowledgeClashes: "Move anyway" after a 'clash' error. */
+    mutationFn: ({ id, session, acknowledgeClashes }: { id: string; session: SessionInput; acknowledgeClashes?: boolean }) =>
+      unwrap(api().sessions.update({ id, session, acknowledgeClashes })),
     onSuccess: (saved) => invalidateScheduling(queryClient, saved.session.clientId)
   })
 }
