@@ -13,30 +13,28 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { basename, join } from 'node:path'
-import { allContracts, contracts, type Contract, type Result } from '@shared/contracts'
-import type { BackupRestoreResult, BackupsList } from '@shared/contracts/backups'
-import type { BackupSummary, DatabaseStateName, RecoveryStatus } from '@shared/contracts/recovery'
-import { defaultMigrationsFolder, openApp, type AppCore, type OpenAppOptions } from './app'
-import { applyRetention, checkDatabaseAtStartup, createBackup, listBackups, parseBackupName, restoreBackup, setAsideDatabase, type BackupEntry } from './backup'
-import { stateForError } from './backup/inspect'
-import { BackupError, sqliteCode } from './backup/sqlite-file'
-import { AppFailure, conflict, fieldErrors, invalid, notFound, SIGN_IN_MESSAGE } from './errors'
-import { createAuthGate, type AuthGate } from './auth/gate'
-import { authorize } from './ipc/authorize'
-import { WrongKeyError } from './security/errors'
-import { validatesOutput, type OutputValidation } from './ipc/dispatch'
-import { consoleLogger, type LogFacts, type Logger } from './log'
-import { removeStaleTemporaries } from './backup/stale'
-import { backupDirIn, databasePathIn } from './paths'
-import { encryptPracticeFiles } from './security/encrypt-file'
-import { keyringPathIn, type KdfParams } from './security/keyring'
-import { openDatabase } from './db/connection'
+import { join } from 'node:path'
+import { allContracts, contracts, type Result } from '@shared/contracts'
 import type { JobEvent } from '@shared/contracts/jobs'
-import { jobFinishers } from './jobs/finish'
-import { createJobRunner } from './jobs/runner'
+import { defaultMigrationsFolder, type AppCore, type OpenAppOptions } from './app'
+import { removeStaleTemporaries } from './backup/stale'
+import { createAuthGate, type AuthGate } from './auth/gate'
+import { SIGN_IN_MESSAGE } from './errors'
+import type { OutputValidation } from './ipc/run-route'
 import type { SpawnJobWorker } from './jobs/protocol'
 import { threadWorkerSpawner } from './jobs/thread-worker'
+import { consoleLogger, type Logger } from './log'
+import { backupDirIn, databasePathIn } from './paths'
+import { keyringPathIn, type KdfParams } from './security/keyring'
+import { importArchiveContract, importArchiveHandler } from './host/archive-import'
+import { backupChooser, backupsHandlers } from './host/backups'
+import { createHostJobs } from './host/jobs'
+import { createLifecycle } from './host/lifecycle'
+import { recoveryHandlers } from './host/recovery'
+import { createHostRunner, routesOf, type HostRoute } from './host/routes'
+import { NOT_OPEN_MESSAGE, SWAPPING_MESSAGE, type HostMode } from './host/types'
+
+export { NOT_OPEN_MESSAGE, SWAPPING_MESSAGE, type HostMode } from './host/types'
 
 export interface StartCoreOptions {
   /** Holds practice.db and backups/ (created if missing). */
@@ -52,12 +50,6 @@ export interface StartCoreOptions {
   /** How a job's worker starts: a utilityProcess in Electron; a worker thread (the default) elsewhere. */
   spawnJobWorker?: SpawnJobWorker
 }
-
-export type HostMode =
-  | { mode: 'ready'; core: AppCore }
-  | { mode: 'recovery'; state: Exclude<DatabaseStateName, 'ok'>; detail?: string }
-  /** Nobody has signed in (or set up) yet: the database is not open and its key not known. */
-  | { mode: 'closed' }
 
 export interface CoreHost {
   readonly dataDir: string
@@ -78,10 +70,7 @@ export interface CoreHost {
   close(): void
 }
 
-export const NOT_OPEN_MESSAGE = 'The practice database is not open.'
 const notOpen = (): Result<unknown> => ({ ok: false, error: { code: 'conflict', message: NOT_OPEN_MESSAGE } })
-/** A backup as the renderer sees it: its name, never its path. */
-const summary = (b: BackupEntry): BackupSummary => ({ fileName: b.fileName, createdAt: b.createdAt.toISOString(), reason: b.reason, bytes: b.bytes })
 
 /** The host calls that answer whatever the idle time: they sign in, unlock, sign out, lock, or only report. */
 const ANSWERS_WHILE_IDLE = new Set(
@@ -96,21 +85,6 @@ const ANSWERS_WHILE_IDLE = new Set(
  * who locked — their own draft, under their role and in their name in the audit log.
  */
 export const SAVES_WHILE_LOCKED = contracts.notes.save.channel
-
-export const SWAPPING_MESSAGE = 'A backup is being restored. Try again in a moment.'
-
-const BACKUP_FAILURE_MESSAGES: Record<string, { code: 'conflict' | 'invalid_input'; message: string }> = {
-  backup_not_usable: { code: 'invalid_input', message: 'That backup is damaged or unreadable. Choose another one.' },
-  not_a_practice_database: { code: 'invalid_input', message: 'That file is not a KAP Practice backup. Choose another one.' },
-  newer_version: { code: 'invalid_input', message: 'That backup was made by a newer version of KAP Practice. Update the app to restore it.' },
-  file_missing: { code: 'invalid_input', message: 'That backup is no longer in the backups folder. Choose another one.' },
-  database_locked: { code: 'conflict', message: 'The database is in use by another program. Close it, then try again.' },
-  database_in_use: { code: 'conflict', message: 'The database is in use by another program. Close it, then try again.' },
-  restored_database_failed_check: {
-    code: 'conflict',
-    message: 'The restored database failed its check. Your earlier database was kept in the backups folder; choose another backup.'
-  }
-}
 
 /**
  * Opens the practice in `dataDir`. Resolves to a host in 'ready' mode, or in 'recovery' mode
@@ -130,399 +104,84 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder()
   if (!existsSync(join(migrationsFolder, 'meta', '_journal.json'))) throw new Error('No migrations found: the app is incomplete')
 
-  let mode: HostMode = { mode: 'closed' }
-  /** The data key of the practice being opened or open; null when closed. */
-  let key: Buffer | null = null
-  /** Read through a function where TypeScript would keep a narrowing made before an await. */
-  const currentMode = (): HostMode => mode
-  let closed = false
-  const listeners = new Set<(core: AppCore) => void>()
-
-  const becomeReady = (core: AppCore) => {
-    if (closed) {
-      core.close()
-      return
-    }
-    mode = { mode: 'ready', core }
-    logger.info('startup.ready')
-    for (const listener of listeners) listener(core)
-  }
-  const enterRecovery = (state: Exclude<DatabaseStateName, 'ok'>, detail?: string) => {
-    mode = { mode: 'recovery', state, detail }
-    // A fixed state and code only: never a path or a message.
-    logger.error('startup.recovery', { state, detail: detail ?? null })
-  }
-
-  /** Opens the core on the file as it is now; a SQLite failure means recovery, anything else is thrown. */
-  const tryOpen = async (): Promise<boolean> => {
-    try {
-      const core = await openApp({
-        databasePath,
-        key: key ?? undefined,
-        migrationsFolder: options.migrationsFolder,
-        backupDir,
-        logger,
-        validateOutput: options.validateOutput,
-        context: { ...options.context, actor: () => gate.actor() }
-      })
-      becomeReady(core)
-      return true
-    } catch (err) {
-      const code = sqliteCode(err)
-      if (!code) throw err
-      const state = stateForError(code)
-      enterRecovery(state === 'ok' || state === 'missing' ? 'corrupt' : state, code)
-      return false
-    }
-  }
-
-  /** Check, then open — or stay in recovery with the reason. */
-  const checkAndOpen = async (): Promise<void> => {
-    const check = await checkDatabaseAtStartup(databasePath, backupDir, { key: key ?? undefined })
-    if (check.needsRecovery) {
-      enterRecovery(check.state === 'ok' ? 'corrupt' : check.state, check.detail)
-      return
-    }
-    await tryOpen()
-  }
-
-  const status = async (): Promise<RecoveryStatus> => ({
-    state: mode.mode === 'recovery' ? mode.state : 'ok',
-    backups: (await listBackups(backupDir).catch(() => [])).map(summary)
-  })
-
-  /** A backup the user chose by name: only a backup's own name (no folders, no '..'), listed in the backups folder. */
-  const chosenBackup = async (fileName: string, field: string, reason?: BackupEntry['reason']): Promise<BackupEntry> => {
-    const parsed = parseBackupName(fileName)
-    if (!parsed || fileName.includes('/') || fileName.includes('\\') || (reason && parsed.reason !== reason)) {
-      throw invalid('Choose a backup from the list.', { [field]: 'Choose a backup from the list' })
-    }
-    const entry = (await listBackups(backupDir)).find((b) => b.fileName === fileName)
-    if (!entry) throw notFound('That backup')
-    return entry
-  }
-
-  const requireRecovery = () => {
-    if (mode.mode !== 'recovery') throw conflict('The practice database is open; there is nothing to recover.')
-    return mode
-  }
-
-  const handlers: Record<keyof typeof contracts.recovery, (input: Record<string, unknown>) => Promise<unknown>> = {
-    status: () => status(),
-    retry: async () => {
-      if (mode.mode === 'recovery') {
-        await checkAndOpen()
-        gate.afterOpen('recovery:retry', false)
-      }
-      return status()
-    },
-    restore: async (input) => {
-      const current = requireRecovery()
-      const entry = await chosenBackup(String(input.fileName), 'fileName')
-      if (current.state === 'locked') {
-        // Maybe it was closed since: check again before touching anything.
-        await checkAndOpen()
-        const after = currentMode()
-        if (after.mode === 'ready') throw conflict('The practice database opened after all; the backup was not restored.')
-        if (after.mode === 'recovery' && after.state === 'locked') throw new BackupError('database_locked', 'locked')
-      }
-      await restoreBackup({ databasePath, backupPath: entry.path, backupDir, now, key: key ?? undefined, migrationsFolder })
-      logger.info('recovery.restored', { reason: entry.reason })
-      await tryOpen()
-      gate.afterOpen('recovery:restore', false)
-      recordRestore(contracts.recovery.restore.channel)
-      return status()
-    },
-    startFresh: async () => {
-      const current = requireRecovery()
-      if (current.state === 'locked') throw new BackupError('database_locked', 'locked')
-      let keptAs: string | null = null
-      if (existsSync(databasePath) || existsSync(`${databasePath}-wal`) || existsSync(`${databasePath}-journal`)) {
-        const aside = await setAsideDatabase(databasePath, backupDir, now())
-        keptAs = basename(aside)
-        logger.info('recovery.set_aside')
-      }
-      await tryOpen()
-      gate.afterOpen('recovery:startFresh', false)
-      return { ...(await status()), keptAs }
-    }
-  }
-
-  /** While a restore swaps the core, practice calls wait for nothing: they are told to try again. */
-  let swapping = false
-  const requireCore = (): AppCore => {
-    if (mode.mode !== 'ready') throw conflict(NOT_OPEN_MESSAGE)
-    return mode.core
-  }
-
-  /**
-   * Swaps `backupPath` in under the open practice: close the core → restore (keeping a
-   * pre-restore copy) → open it again. Restored or not (a refused file changes nothing), the
-   * practice opens again — or, if the file is now unusable, the recovery screen takes over. Only
-   * a restore that happened is written to the reopened practice's log.
-   */
-  const swapIn = async (backupPath: string, channel: string, event: string, facts?: LogFacts) => {
-    const core = requireCore()
-    swapping = true
-    jobs.stopAll()
-    try {
-      core.close()
-      mode = { mode: 'recovery', state: 'missing' }
-      let result
-      try {
-        result = await restoreBackup({ databasePath, backupPath, backupDir, now, key: key ?? undefined, migrationsFolder })
-        logger.info(event, facts)
-      } finally {
-        await checkAndOpen()
-        gate.afterOpen(channel, false)
-      }
-      recordRestore(channel)
-      return result
-    } finally {
-      swapping = false
-    }
-  }
-
-  /** Restores `entry` over the open practice (Settings → Backups). */
-  const restoreWhileRunning = async (entry: BackupEntry, event: string, channel: string): Promise<BackupRestoreResult> => {
-    const result = await swapIn(entry.path, channel, event, { reason: entry.reason })
-    return { restoredFrom: entry.fileName, preRestoreFileName: result.preRestoreBackup?.fileName ?? null }
-  }
-
-  /** The reopened practice's log says it was restored, by whom (its own history ends at the backup). */
-  const recordRestore = (channel: string) => {
-    const after = currentMode()
-    if (after.mode !== 'ready') return
-    after.core.connection.sqlite.transaction(() =>
-      after.core.services.audit.append({ channel, action: 'restore', entity: 'practice', entityId: null, clientId: null })
-    )()
-  }
-
-  /**
-   * An archive import into an encrypted practice, served like the host's own calls: the core
-   * stages it (decrypt, check, encrypt with this practice's key), then it is swapped in as a
-   * restore is. (A plain practice — tests' — imports inside the core instead.)
-   */
-  const importRoute = {
-    contract: contracts.exports.importArchive as Contract,
-    handler: async (input: Record<string, unknown>): Promise<unknown> => {
-      const fileName = String(input.fileName)
-      const staged = await requireCore().services.exports.stageImport(fileName, String(input.passphrase))
-      try {
-        let result
-        try {
-          result = await swapIn(staged.path, contracts.exports.importArchive.channel, 'exports.imported')
-        } catch (err) {
-          if (err instanceof BackupError && !BACKUP_FAILURE_MESSAGES[err.code]) throw conflict('The archive could not be imported. Nothing was changed.')
-          throw err
-        }
-        const after = currentMode()
-        if (after.mode !== 'ready') throw conflict('The imported practice did not open. Use the recovery screen to restore the pre-import backup.')
-        return { ...after.core.services.exports.importedCounts(), restoredFrom: fileName, preImportBackup: result.preRestoreBackup?.fileName ?? null }
-      } finally {
-        staged.discard()
-      }
-    }
-  }
-
-  const backupHandlers: Record<keyof typeof contracts.backups, (input: Record<string, unknown>) => Promise<unknown>> = {
-    list: async (): Promise<BackupsList> => ({ folder: backupDir, backups: (await listBackups(backupDir)).map(summary) }),
-    create: async (): Promise<BackupSummary> => {
-      const core = requireCore()
-      const at = now()
-      const entry = await createBackup(core.connection.sqlite, backupDir, { now: at, reason: 'manual', key: core.connection.key ?? undefined })
-      await applyRetention(backupDir, at, { utcOffsetMinutes: -at.getTimezoneOffset() })
-      logger.info('backups.created', { reason: 'manual' })
-      return summary(entry)
-    },
-    restore: async (input) => restoreWhileRunning(await chosenBackup(String(input.fileName), 'fileName'), 'backups.restored', contracts.backups.restore.channel),
-    undoRestore: async (input) =>
-      restoreWhileRunning(
-        await chosenBackup(String(input.preRestoreFileName), 'preRestoreFileName', 'pre-restore'),
-        'backups.restore_undone',
-        contracts.backups.undoRestore.channel
-      )
-  }
-
-  const jobListeners = new Set<(event: JobEvent) => void>()
-  const finishers = jobFinishers({ backupDir, now, logger })
-  const jobs = createJobRunner({
-    spawn: options.spawnJobWorker ?? threadWorkerSpawner(),
-    target: () =>
-      mode.mode === 'ready' && !swapping
-        ? { databasePath, key: key ? new Uint8Array(key) : null, dataDir, backupDir, migrationsFolder }
-        : null,
-    emit: (event) => jobListeners.forEach((l) => l(event)),
-    finish: (kind, input, result) => finishers[kind](requireCore(), input, result as never),
-    scratchFolders: () => [backupDir, join(dataDir, 'exports')]
-  })
-  const jobHandlers: Record<keyof typeof contracts.jobs, (input: Record<string, unknown>) => Promise<unknown>> = {
-    start: async (input) => {
-      const { kind, ...rest } = input as { kind: Parameters<typeof jobs.start>[0] }
-      return jobs.start(kind, rest)
-    },
-    cancel: async (input) => jobs.cancel(String(input.jobId)),
-    list: async () => jobs.list()
-  }
-
-  /** The channels the host answers itself: recovery, backups, jobs, auth and users (added below). */
-  const hostRoutes = new Map<string, { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }>()
-  for (const [verb, contract] of Object.entries(contracts.recovery)) {
-    hostRoutes.set(contract.channel, { contract, handler: handlers[verb as keyof typeof handlers] })
-  }
-  for (const [verb, contract] of Object.entries(contracts.backups)) {
-    hostRoutes.set(contract.channel, { contract, handler: backupHandlers[verb as keyof typeof backupHandlers] })
-  }
-  for (const [verb, contract] of Object.entries(contracts.jobs)) {
-    hostRoutes.set(contract.channel, { contract, handler: jobHandlers[verb as keyof typeof jobHandlers] })
-  }
-  const known = new Set(allContracts().map((c) => c.channel))
-
-  /**
-   * Opens the practice with a data key from the keyring: plain files left from before encryption
-   * (the database, its backups) are encrypted first. A key the keyring vouched for is this
-   * practice's, so a file it cannot read is damaged (recovery); an unvouched key (the recovery key
-   * with keyring.json lost) that cannot read the file is refused with WrongKeyError instead.
-   */
-  const openWithKey = async (dataKey: Buffer, vouched: boolean): Promise<'ready' | 'recovery'> => {
-    if (mode.mode === 'ready') mode.core.close()
-    key = dataKey
-    try {
-      const encrypted = await encryptPracticeFiles(databasePath, backupDir, dataKey)
-      if (encrypted > 0) logger.info('startup.encrypted_files', { count: encrypted })
-    } catch (err) {
-      const code = sqliteCode(err)
-      if (!code) throw err
-      // A damaged plain file cannot be encrypted: the recovery screen deals with it.
-      logger.error('startup.encrypt_failed', { code })
-    }
-    if (!vouched && existsSync(databasePath)) {
-      try {
-        openDatabase(databasePath, dataKey).close()
-      } catch (err) {
-        if (err instanceof WrongKeyError) {
-          key = null
-          mode = { mode: 'closed' }
-          throw err
-        }
-        // Anything else is for the check below to classify.
-      }
-    }
-    await checkAndOpen()
-    return mode.mode === 'ready' ? 'ready' : 'recovery'
-  }
-
-  const closeCore = () => {
-    jobs.stopAll()
-    if (mode.mode === 'ready') mode.core.close()
-    mode = { mode: 'closed' }
-    key = null
-  }
-
-  const gate = createAuthGate({
+  // The areas are bound to each other late: the gate opens the practice, the practice acts as the gate's user.
+  let gate: AuthGate | null = null
+  let jobs: ReturnType<typeof createHostJobs> | null = null
+  const afterOpen = (channel: string) => gate!.afterOpen(channel, false)
+  const life = createLifecycle(
+    { databasePath, backupDir, migrationsFolder, appMigrationsFolder: options.migrationsFolder, now, logger, validateOutput: options.validateOutput, context: options.context },
+    { actor: () => gate!.actor(), afterOpen, beforeClose: () => jobs?.stopAll() }
+  )
+  const choose = backupChooser(backupDir)
+  jobs = createHostJobs({ life, spawn: options.spawnJobWorker ?? threadWorkerSpawner(), dataDir, databasePath, backupDir, migrationsFolder, now, logger })
+  const authGate = createAuthGate({
     keyringPath: keyringPathIn(dataDir),
     databasePath,
     kdf: options.kdf,
     now,
     logger,
-    open: openWithKey,
-    close: closeCore,
-    core: () => (mode.mode === 'ready' ? mode.core : null)
+    open: (dataKey, vouched) => life.openWithKey(dataKey, vouched),
+    close: () => life.closeCore(),
+    core: () => {
+      const mode = life.mode()
+      return mode.mode === 'ready' ? mode.core : null
+    }
   })
-  type HostRoute = { contract: Contract; handler: (input: never) => Promise<unknown> }
-  for (const [verb, contract] of Object.entries(contracts.auth)) {
-    hostRoutes.set(contract.channel, { contract, handler: gate.authHandlers[verb as keyof typeof gate.authHandlers] } as HostRoute as never)
-  }
-  for (const [verb, contract] of Object.entries(contracts.users)) {
-    hostRoutes.set(contract.channel, { contract, handler: gate.usersHandlers[verb as keyof typeof gate.usersHandlers] } as HostRoute as never)
-  }
-  const backupChannels = new Set([...Object.values(contracts.recovery), ...Object.values(contracts.backups)].map((c) => c.channel))
+  gate = authGate
 
-  /** Host calls run one at a time: a double click never restores twice or signs in twice. */
-  let queue: Promise<unknown> = Promise.resolve()
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = queue.then(task, task)
-    queue = result.catch(() => undefined)
-    return result
-  }
+  const hostRoutes = new Map<string, HostRoute>(
+    [
+      ...routesOf(contracts.recovery, recoveryHandlers({ life, choose, databasePath, backupDir, migrationsFolder, now, logger, afterOpen })),
+      ...routesOf(contracts.backups, backupsHandlers({ life, choose, backupDir, now, logger })),
+      ...routesOf(contracts.jobs, jobs.handlers),
+      ...routesOf(contracts.auth, authGate.authHandlers as never),
+      ...routesOf(contracts.users, authGate.usersHandlers as never)
+    ].map((r) => [r.contract.channel, r])
+  )
+  const importRoute: HostRoute = { contract: importArchiveContract, handler: importArchiveHandler(life) as HostRoute['handler'] }
+  const runHost = createHostRunner({ actor: () => authGate.actor(), logger, validateOutput: options.validateOutput })
+  const known = new Set(allContracts().map((c) => c.channel))
 
-  const callHost = async (route: { contract: Contract; handler: (input: Record<string, unknown>) => Promise<unknown> }, rawInput: unknown): Promise<Result<unknown>> => {
-    const actor = gate.actor()
-    const refused = authorize(route.contract, actor)
-    if (refused) return { ok: false, error: refused }
-    const parsed = route.contract.input.safeParse(rawInput ?? {})
-    if (!parsed.success) {
-      const message = backupChannels.has(route.contract.channel) ? 'Choose a backup from the list.' : 'Some fields need attention. Nothing was saved.'
-      return { ok: false, error: { code: 'invalid_input', message, fields: fieldErrors(parsed.error) } }
-    }
-    try {
-      const value = await serial(() => route.handler(parsed.data as Record<string, unknown>))
-      if (validatesOutput(options.validateOutput, actor) && !route.contract.output.safeParse(value).success) {
-        logger.error('recovery.output_invalid', { channel: route.contract.channel })
-        return { ok: false, error: { code: 'internal', message: 'The app produced an unexpected answer. Please try again.' } }
-      }
-      return { ok: true, value }
-    } catch (err) {
-      if (err instanceof AppFailure) return { ok: false, error: err.toError() }
-      if (err instanceof WrongKeyError) return { ok: false, error: { code: 'invalid_input', message: err.message } }
-      if (err instanceof BackupError) {
-        logger.error('recovery.failed', { channel: route.contract.channel, code: err.code })
-        return { ok: false, error: BACKUP_FAILURE_MESSAGES[err.code] ?? { code: 'internal', message: 'The backup could not be restored. Nothing was changed.' } }
-      }
-      const e = err as { name?: string; code?: string }
-      logger.error('recovery.failed', { channel: route.contract.channel, name: e?.name ?? 'unknown', code: typeof e?.code === 'string' ? e.code : null })
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong. Your data has not been changed. Please try again.' } }
-    }
-  }
-
-  await gate.load()
+  await authGate.load()
 
   return {
     dataDir,
     databasePath,
     backupDir,
-    current: () => mode,
+    current: () => life.mode(),
     get core() {
+      const mode = life.mode()
       return mode.mode === 'ready' ? mode.core : null
     },
-    auth: gate,
+    auth: authGate,
     async call(channel, input) {
       const route = hostRoutes.get(channel)
       if (route) {
         // Idle past the limit locks before any host call but those that sign in, out or look.
-        if (!ANSWERS_WHILE_IDLE.has(channel) && !gate.activity()) return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
-        return callHost(route, input)
+        if (!ANSWERS_WHILE_IDLE.has(channel) && !authGate.activity()) return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
+        return runHost(route, input)
       }
       if (!known.has(channel)) return { ok: false, error: { code: 'not_found', message: 'That action is not available.' } }
+      const mode = life.mode()
       // Signed out, locked, or idle past the limit: nothing of the practice answers — but the locked
       // user's own draft save, so nothing typed before the lock is lost.
-      if (!gate.activity() || gate.state() !== 'signedIn') {
-        if (channel === SAVES_WHILE_LOCKED && gate.state() === 'locked' && !swapping && mode.mode === 'ready') {
-          const core = mode.core
-          const saved = gate.asLockedUser(() => core.call(channel, input))
+      if (!authGate.activity() || authGate.state() !== 'signedIn') {
+        if (channel === SAVES_WHILE_LOCKED && authGate.state() === 'locked' && !life.swapping() && mode.mode === 'ready') {
+          const saved = authGate.asLockedUser(() => mode.core.call(channel, input))
           if (saved) return saved
         }
         return { ok: false, error: { code: 'locked', message: SIGN_IN_MESSAGE } }
       }
-      if (swapping) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
+      if (life.swapping()) return { ok: false, error: { code: 'conflict', message: SWAPPING_MESSAGE } }
       if (mode.mode !== 'ready') return notOpen()
-      if (channel === importRoute.contract.channel && key) return callHost(importRoute, input)
+      if (channel === importRoute.contract.channel && life.key()) return runHost(importRoute, input)
       return mode.core.call(channel, input)
     },
-    onReady(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    onJobEvent(listener) {
-      jobListeners.add(listener)
-      return () => jobListeners.delete(listener)
-    },
+    onReady: (listener) => life.onReady(listener),
+    onJobEvent: (listener) => jobs.onEvent(listener),
     close() {
-      closed = true
-      jobs.stopAll()
-      jobListeners.clear()
-      if (mode.mode === 'ready') mode.core.close()
-      listeners.clear()
+      life.close()
+      jobs.clear()
     }
   }
 }
