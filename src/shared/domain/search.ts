@@ -25,6 +25,9 @@ export function foldForSearch(value: string): string {
 const NAME_PUNCTUATION = /['’‘ʼ`\-‐‑‒–—.]/gu
 const NAME_PUNCTUATION_OR_SPACE = /['’‘ʼ`\-‐‑‒–—.\s]/gu
 
+/** "o'brien-smith" → "obriensmith": the punctuation nameMatchKey removes, without touching spaces. */
+export const withoutNamePunctuation = (value: string): string => value.replace(NAME_PUNCTUATION, '')
+
 /**
  * A name as search matches it: folded, with the punctuation and spaces people type or leave out
  * removed, so O'Brien = O’Brien = OBrien and Smith-Jones = Smith Jones = SmithJones.
@@ -54,7 +57,7 @@ export const nameSortKey = (parts: ReadonlyArray<string | null | undefined>): st
 export function searchTerms(query: string): string[] {
   return foldForSearch(query)
     .split(/[\s,]+/)
-    .map((term) => (/^[\d()+.-]+$/.test(term) && /\d/.test(term) ? term.replace(/\D/g, '') : term.replace(NAME_PUNCTUATION, '')))
+    .map((term) => (/^[\d()+.-]+$/.test(term) && /\d/.test(term) ? term.replace(/\D/g, '') : withoutNamePunctuation(term)))
     .filter((term) => term.length > 0)
     .slice(0, 8)
 }

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ClientListPage, ClientSearchHit } from '@shared/contracts/clients'
 import { openTestApp, type TestApp } from '../../factories/app'
-import { createClient } from '../../factories/clients'
+import { clientInput as baseClient, createClient } from '../../factories/clients'
 
 let app: TestApp
 beforeEach(async () => {
@@ -60,5 +60,49 @@ describe('client names: search folds letters that do not decompose', () => {
     await createClient(app, { legalFirstName: 'Ewa', legalLastName: 'Łukasik' })
     const names = (await list()).rows.map((r) => r.legalLastName)
     expect(names.indexOf('Łukasik')).toBeLessThan(names.indexOf('Nguyễn'))
+  })
+})
+
+describe('client names: one legal name (mononym)', () => {
+  it('saves a client with one legal name, explicitly, with no first name', async () => {
+    const client = await createClient(app, { legalFirstName: '', legalLastName: 'Madonna', singleLegalName: true })
+    expect(client).toMatchObject({ legalFirstName: '', legalLastName: 'Madonna', singleLegalName: true })
+    expect((await list({ search: 'madonna' })).rows.map((r) => r.id)).toEqual([client.id])
+  })
+
+  it('still asks for a first name unless the box is ticked, beside the field', async () => {
+    const result = await app.call('clients:create', { client: { ...baseClient(), legalFirstName: '' } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.fields?.['client.legalFirstName']).toMatch(/one legal name/)
+  })
+
+  it('refuses a first name beside "one legal name", so the record never holds both', async () => {
+    const result = await app.call('clients:create', { client: { ...baseClient(), legalFirstName: 'Ann', singleLegalName: true } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(Object.keys(result.error.fields ?? {})).toEqual(['client.legalFirstName'])
+    expect((await list()).total).toBe(0)
+  })
+})
+
+describe('client names: bidirectional control characters', () => {
+  it.each([
+    ['legalLastName', 'Smith\u202Eyelsew'], ['legalFirstName', '\u2066Ann\u2069'], ['preferredName', 'Jo\u202D'],
+    ['legalMiddleName', '\u202AMae'], ['escortName', 'Bo\u2067b'], ['prescriberName', 'Dr. \u202BLee']
+  ])('refuses them in %s with a field error, writing nothing', async (field, value) => {
+    const result = await app.call('clients:create', { client: { ...baseClient(), [field]: value } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.fields?.[`client.${field}`]).toMatch(/hidden characters that change how text displays/)
+    expect((await list()).total).toBe(0)
+  })
+
+  it('refuses them in a prescriber NPI', async () => {
+    const result = await app.call('clients:create', { client: { ...baseClient(), prescriberNpi: '\u202E1234567893' } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.fields?.['client.prescriberNpi']).toBeDefined()
+  })
+
+  it('keeps right-to-left names themselves (Arabic, Hebrew)', async () => {
+    const client = await createClient(app, { legalFirstName: 'مريم', legalLastName: 'כהן' })
+    expect(client.legalLastName).toBe('כהן')
   })
 })
