@@ -19,6 +19,10 @@ export const sex = z.enum(SEXES, { error: 'Choose a sex from the list' })
 export const SINGLE_LEGAL_NAME_HELP =
   'Their one name goes in Legal name. Claims and superbills print it in the last-name field and leave the first name blank; a payer that requires a first name asks for “FNU” there.'
 
+/** The first-name rule needs both of its fields parsed; it runs beside any other field's error, so a form hears every problem at once. */
+const nameFieldsParsed = (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+  typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((i) => i.path?.[0] === 'legalFirstName' || i.path?.[0] === 'singleLegalName')
+
 /** Everything a therapist types about a client; the same schema drives the form and main's validation. */
 export const clientInput = z
   .strictObject({
@@ -60,7 +64,7 @@ export const clientInput = z
     } else if (!c.legalFirstName) {
       ctx.addIssue({ code: 'custom', path: ['legalFirstName'], message: 'Legal first name is required — or tick “This client has one legal name”' })
     }
-  })
+  }, { when: nameFieldsParsed })
 export type ClientInput = z.input<typeof clientInput>
 export type ClientValues = z.output<typeof clientInput>
 

@@ -76,6 +76,12 @@ describe('client names: one legal name (mononym)', () => {
     if (!result.ok) expect(result.error.fields?.['client.legalFirstName']).toMatch(/one legal name/)
   })
 
+  it('reports the missing first name beside every other field error at once', async () => {
+    const result = await app.call('clients:create', { client: { ...baseClient(), legalFirstName: '', email: 'nope@' } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['client.email', 'client.legalFirstName'])
+  })
+
   it('refuses a first name beside "one legal name", so the record never holds both', async () => {
     const result = await app.call('clients:create', { client: { ...baseClient(), legalFirstName: 'Ann', singleLegalName: true } })
     expect(result.ok).toBe(false)
