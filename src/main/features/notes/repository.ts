@@ -26,7 +26,7 @@ export const MATCH_END = '\u0002'
 
 const SEARCH_SQL = (byClient: boolean) => `
   SELECT ns.note_id AS noteId, n.session_id AS sessionId, n.client_id AS clientId,
-    coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name AS clientName,
+    trim(coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name) AS clientName,
     s.date AS date, s.kind AS kind, n.template AS template, n.signed_at AS signedAt,
     snippet(note_fts, 0, char(1), char(2), '…', 14) AS snippet
   FROM note_fts
