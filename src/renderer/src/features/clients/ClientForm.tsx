@@ -153,7 +153,7 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
           label={singleLegalName ? 'Legal name' : 'Legal last name'}
           required
           autoComplete="off"
-          className="sm:col-span-2"
+          className={singleLegalName ? 'sm:col-span-4' : 'sm:col-span-2'}
           hint={singleLegalName ? SINGLE_LEGAL_NAME_HELP : undefined}
           {...field('legalLastName')}
         />
