@@ -49,6 +49,8 @@ describe('nameMatchKey', () => {
   })
 })
 
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 describe('nameSortKey', () => {
   type Name = { last: string; first: string }
   const names: Name[] = [
@@ -62,7 +64,6 @@ describe('nameSortKey', () => {
   ]
   const collator = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true })
   const byCollator = (a: Name, b: Name) => collator.compare(a.last, b.last) || collator.compare(a.first, b.first)
-  const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
   it('orders names as Intl.Collator en base does, last name then first, compared as plain bytes', () => {
     const expected = [...names].sort(byCollator).map((n) => `${n.last}, ${n.first}`)

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { clientInput, SINGLE_LEGAL_NAME_HELP, type Client, type ClientInput } from '@shared/contracts/clients'
@@ -100,7 +100,7 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
     setError,
     setFocus,
     setValue,
-    watch,
+    control,
     formState: { errors, isDirty, isSubmitting }
   } = form
   const formRef = useFormShortcuts<HTMLFormElement>(onCancel)
@@ -124,7 +124,7 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
   })
 
   const field = (name: keyof FormValues) => ({ ...register(name), error: errors[name]?.message })
-  const singleLegalName = watch('singleLegalName') === true
+  const singleLegalName = useWatch({ control, name: 'singleLegalName' }) === true
   const singleId = useId()
   // The first and middle names are hidden once the box is ticked (a first name would be refused): it clears them.
   const singleLegalNameField = register('singleLegalName', {
