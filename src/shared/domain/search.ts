@@ -7,6 +7,8 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = {
   œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ŋ: 'n', Ŋ: 'n', ĸ: 'k'
 }
 const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu')
+// oxlint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII = /^[\u0000-\u007F]*$/
 
 /**
  * Search text is folded the same way when stored and when typed: accents dropped (José → jose),
@@ -14,6 +16,8 @@ const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g
  * "lukasz", "ŁUKASZ" and "Łukasz" all find Łukasz.
  */
 export function foldForSearch(value: string): string {
+  // Most of what is typed and stored is plain ASCII: nothing to decompose or spell out.
+  if (ASCII.test(value)) return value.toLowerCase()
   return value
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
