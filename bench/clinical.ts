@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { noteSearchText } from '@shared/domain/note-templates'
 import type { NoteTemplate, SessionKind } from '@shared/domain/session-kinds'
 import type { AppCore } from '../src/main/app'
-import { clientKey } from '../src/main/features/notes/search-query'
+import { clientKey, foldedWordsOf } from '../src/main/features/notes/search-query'
 
 /** A small, fast PRNG (mulberry32): the same seed, the same practice. */
 export function rng(seed: number): () => number {
@@ -106,7 +106,7 @@ export function seedClinical(app: AppCore, clientIds: readonly string[], options
     `INSERT INTO notes (id, session_id, client_id, template, body, revision, signed_at, signed_by_user_id, signer_name, signer_credentials, content_hash, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 3, ?, NULL, ?, ?, ?, ?, ?)`
   )
-  const insertSearch = sqlite.prepare('INSERT INTO note_search (note_id, content, client_key) VALUES (?, ?, ?)')
+  const insertSearch = sqlite.prepare('INSERT INTO note_search (note_id, content, client_key, folded) VALUES (?, ?, ?, ?)')
   let n = 0
   const add = (clientId: string, day: number, signed: boolean) => {
     n++
@@ -121,7 +121,8 @@ export function seedClinical(app: AppCore, clientIds: readonly string[], options
       signed ? at : null, signed ? 'Jordan Ellis' : null, signed ? 'LMFT' : null,
       signed ? createHash('sha256').update(json).digest('hex') : null, at, at
     )
-    insertSearch.run(noteId(n), noteSearchText(template, body), clientKey(clientId))
+    const text = noteSearchText(template, body)
+    insertSearch.run(noteId(n), text, clientKey(clientId), foldedWordsOf(text))
   }
   // A bulk load builds the FTS index once at the end ('rebuild', about a third faster than the
   // triggers' row-by-row inserts); the same triggers are put back before the transaction commits.

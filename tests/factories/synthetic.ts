@@ -37,7 +37,9 @@ const DIVERSE_LAST = [
   "O'Brien", "O'Connor", "O'Neil", "D'Angelo", 'García-López', 'García', 'Martínez', 'de la Cruz', 'De La Rosa', 'del Río',
   'Nguyễn', 'Trần', 'Lê', 'Phạm', '李', '王', 'Chen', 'Li', 'Ng', 'van der Berg', 'Van Buren', 'von Trapp', 'Smith-Jones',
   'Müller', 'Sánchez', 'Peña', 'Núñez', 'MacDonald', 'McAllister', 'St. James', 'Çelik', 'Kowalski', 'Abu-Bakr',
-  'Al-Sayed', 'Okonkwo', 'Rodríguez Hernández', 'López', 'Ramírez', 'Kealoha', 'Begay', 'Yazzie', 'Ó Súilleabháin'
+  'Al-Sayed', 'Okonkwo', 'Rodríguez Hernández', 'López', 'Ramírez', 'Kealoha', 'Begay', 'Yazzie', 'Ó Súilleabháin',
+  // Letters NFKD does not decompose (ł, ø, đ, ß) and a curly apostrophe beside a hyphen: search must fold them.
+  'Wróbel', 'Ødegård', 'Nguyễn Đức', 'Weiß', 'O’Brien-Smith', 'Łukasik', 'Ærø'
 ]
 const NICKNAMES = ['Beth', 'Kate', 'Liz', 'Sam', 'Alex', 'Max', 'Jo', 'Chris', 'Ricky', 'Nico', 'Lupe', 'Pepe', 'Mimi', 'Bea',
   'Tony', 'Sky', 'River', 'Jay', 'Lan', 'Bo', 'Teddy', 'Frankie']

@@ -33,6 +33,8 @@ describe('syntheticClients', () => {
     expect(has((c) => /^(de|van|von|del) /i.test(c.legalLastName))).toBe(true)
     expect(has((c) => c.legalLastName.normalize('NFKD') !== c.legalLastName)).toBe(true)
     expect(has((c) => /\p{Script=Han}/u.test(c.legalLastName))).toBe(true)
+    // Letters NFKD leaves whole, which search must fold itself.
+    expect(has((c) => /[łŁøØđĐßæÆ]/u.test(c.legalLastName + c.legalFirstName))).toBe(true)
     expect(has((c) => !!c.preferredName)).toBe(true)
     expect(has((c) => !!c.pronouns)).toBe(true)
     expect(has((c) => !c.email)).toBe(true)

@@ -79,7 +79,7 @@ describe('clientInput', () => {
   it('rejects missing and blank required fields by name', () => {
     const { legalLastName: _omit, ...rest } = validClient()
     expect(problems(clientInput.safeParse(rest))).toEqual({ legalLastName: 'Legal last name is required' })
-    expect(problems(clientInput.safeParse(validClient({ legalFirstName: '   ' })))).toEqual({ legalFirstName: 'Legal first name is required' })
+    expect(problems(clientInput.safeParse(validClient({ legalFirstName: '   ' })))).toEqual({ legalFirstName: 'Legal first name is required — or tick “This client has one legal name”' })
     expect(problems(clientInput.safeParse(validClient({ dateOfBirth: '' })))).toEqual({ dateOfBirth: 'Date of birth is required' })
   })
 
@@ -103,7 +103,7 @@ describe('clientInput', () => {
   })
 
   it('rejects wrong types with a readable message', () => {
-    expect(problems(clientInput.safeParse(validClient({ legalFirstName: 42 as unknown as string })))).toEqual({ legalFirstName: 'Legal first name is required' })
+    expect(problems(clientInput.safeParse(validClient({ legalFirstName: 42 as unknown as string })))).toEqual({ legalFirstName: 'Legal first name must be text' })
     expect(problems(clientInput.safeParse(validClient({ notes: { a: 1 } as unknown as string })))).toEqual({ notes: 'Notes must be text' })
     expect(problems(clientInput.safeParse(validClient({ status: 'happy' as 'active' })))).toEqual({ status: 'Choose a status from the list' })
     expect(problems(clientInput.safeParse(validClient({ sex: 'female' as 'F' })))).toEqual({ sex: 'Choose a sex from the list' })

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import type Database from 'better-sqlite3-multiple-ciphers'
+import { BACKFILLS } from './backfills'
 
 export interface MigrationReport {
   applied: number
@@ -14,7 +15,8 @@ export interface MigrationReport {
  * files and drizzle's bookkeeping table, but runs them itself so that:
  * - an existing database with pending migrations is backed up first (SQLite backup API);
  * - foreign keys are off *outside* the transaction, so a table rebuild cannot cascade;
- * - `foreign_key_check` runs before commit, and any violation rolls the whole step back.
+ * - `foreign_key_check` runs before commit, and any violation rolls the whole step back;
+ * - a migration with a JS backfill (backfills.ts) has it run right after its SQL.
  */
 export async function applyMigrations(
   sqlite: Database.Database,
@@ -31,6 +33,7 @@ export async function applyMigrations(
   const last = sqlite.prepare('SELECT created_at AS createdAt FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as
     | { createdAt: number }
     | undefined
+  const tags = tagsByMillis(migrationsFolder)
   const pending = migrations.filter((m) => !last || Number(last.createdAt) < m.folderMillis)
   if (pending.length === 0) return { applied: 0, backupPath: null }
 
@@ -50,6 +53,7 @@ export async function applyMigrations(
         for (const statement of migration.sql) {
           if (statement.trim()) sqlite.exec(statement)
         }
+        BACKFILLS[tags.get(migration.folderMillis) ?? '']?.(sqlite)
         sqlite.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(migration.hash, migration.folderMillis)
       }
       const violations = sqlite.pragma('foreign_key_check') as unknown[]
@@ -60,4 +64,10 @@ export async function applyMigrations(
     sqlite.pragma('foreign_keys = ON')
   }
   return { applied: pending.length, backupPath }
+}
+
+/** drizzle's journal names each migration (its tag) by the time it was generated, which readMigrationFiles keeps. */
+function tagsByMillis(migrationsFolder: string): Map<number, string> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] }
+  return new Map(journal.entries.map((e) => [e.when, e.tag]))
 }

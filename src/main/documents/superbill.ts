@@ -61,7 +61,8 @@ export interface Superbill {
   to: string
   practice: { name: string; addressLines: string[]; phone: string; ein: string; organizationNpi: string | null }
   providers: SuperbillProvider[]
-  client: { name: string; dateOfBirth: string; addressLines: string[]; phone: string | null; payerName: string | null; memberId: string | null; groupNumber: string | null }
+  /** For a client with one legal name: how it goes on a claim (SINGLE_LEGAL_NAME_CLAIM), printed under the name. */
+  client: { name: string; nameNote: string | null; dateOfBirth: string; addressLines: string[]; phone: string | null; payerName: string | null; memberId: string | null; groupNumber: string | null }
   diagnoses: { letter: string; code: string; description: string | null }[]
   lines: SuperbillLine[]
   totals: { chargesCents: number; adjustedCents: number; paidCents: number; balanceCents: number }
@@ -75,6 +76,9 @@ export type SuperbillResult =
   | { kind: 'invalid'; field: 'from' | 'to'; message: string }
 
 const { practice: PRACTICE, providers: USERS, profile: PROFILE, billingTab: BILLING_TAB } = SUPERBILL_FIX_PLACES
+
+/** The payer convention for a mononym (see SINGLE_LEGAL_NAME_HELP): the one name as the last name, no first name. */
+export const SINGLE_LEGAL_NAME_CLAIM = 'One legal name: on a claim it goes in the last-name field, first name blank (FNU if the payer requires one)'
 
 const nfc = (s: string) => s.normalize('NFC').trim()
 const blank = (s: string | null | undefined): boolean => !s || s.trim() === ''
@@ -137,7 +141,8 @@ export function buildSuperbill(src: SuperbillSource): SuperbillResult {
   // The client
   const c = src.client
   const name = joinName(c.legalFirstName, c.legalMiddleName, c.legalLastName, c.suffix)
-  need(blank(c.legalFirstName) || blank(c.legalLastName), `Client’s legal name — ${PROFILE}`)
+  // A client with one legal name has no first name, by design (clientInput's singleLegalName).
+  need((!c.singleLegalName && blank(c.legalFirstName)) || blank(c.legalLastName), `Client’s legal name — ${PROFILE}`)
   need(blank(c.dateOfBirth) || !isCalendarDate(c.dateOfBirth), `Date of birth — ${PROFILE}`)
   need(blank(c.addressLine1) || blank(c.city) || blank(c.state) || blank(c.postalCode), `Address — ${PROFILE}`)
   need(src.diagnoses.length === 0, 'At least one diagnosis — client’s Diagnoses tab')
@@ -190,6 +195,7 @@ export function buildSuperbill(src: SuperbillSource): SuperbillResult {
       providers,
       client: {
         name,
+        nameNote: c.singleLegalName ? SINGLE_LEGAL_NAME_CLAIM : null,
         dateOfBirth: c.dateOfBirth,
         addressLines: [c.addressLine1, c.addressLine2, cityLine(c.city, c.state, c.postalCode)].filter((s): s is string => !blank(s)).map((s) => nfc(s!)),
         phone: c.phone,

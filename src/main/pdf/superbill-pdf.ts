@@ -110,6 +110,7 @@ export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
   text('CLIENT', clientX, cy, { size: 8, bold: true, color: GREY, width: half })
   cy += 13
   cy = text(c.name, clientX, cy, { bold: true, size: 10, width: half })
+  if (c.nameNote) cy = text(c.nameNote, clientX, cy + 1, { size: 8, color: GREY, width: half })
   cy = text(`Date of birth ${usDate(c.dateOfBirth)}`, clientX, cy + 1, { width: half })
   for (const line of c.addressLines) cy = text(line, clientX, cy + 1, { width: half })
   if (c.phone) cy = text(`Phone ${c.phone}`, clientX, cy + 1, { width: half })

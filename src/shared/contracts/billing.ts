@@ -14,7 +14,7 @@ import { MAX_AMOUNT_CENTS, PERCENT_SCALE } from '../domain/money'
 import { superbillRangeProblem } from '../domain/superbill'
 import { ANY_ROLE, BILLING_ROLES } from '../domain/roles'
 import { defineContract } from './contract'
-import { isoDate, npi, optionalText, requiredText, timestamp, usState, uuid } from './fields'
+import { isoDate, npi, optionalText, requiredName, requiredText, timestamp, usState, uuid } from './fields'
 
 // ---- Field schemas --------------------------------------------------------------------------------
 /** An amount in integer cents from `min` to $100,000. */
@@ -77,12 +77,12 @@ const dateRange = z
 // ---- Providers ------------------------------------------------------------------------------------
 export const providerInput = z.strictObject({
   npi: npi('Individual NPI'),
-  licenseNumber: requiredText('License number', 50),
+  licenseNumber: requiredName('License number', 50),
   licenseState: usState('License state'),
   taxonomyCode: optionalText('Taxonomy code', 10).refine((s) => s === null || /^[0-9A-Z]{9}X$/i.test(s), {
     error: 'Taxonomy code is 10 characters ending in X, like 101YP2500X'
   }),
-  credentials: requiredText('Credentials', 60)
+  credentials: requiredName('Credentials', 60)
 })
 export type ProviderInput = z.input<typeof providerInput>
 

@@ -3,44 +3,68 @@ import { CLIENT_STATUSES, SEXES } from '../domain/client-status'
 import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
 import {
-  dateOfBirth, optionalEmail, optionalIsoDate, optionalNpi, optionalPhone, optionalText, optionalUsState, optionalZip,
-  requiredText, timestamp, uuid
+  dateOfBirth, optionalEmail, optionalIsoDate, optionalName, optionalNpi, optionalPhone, optionalText, optionalUsState, optionalZip,
+  requiredName, timestamp, uuid
 } from './fields'
 
 export const clientStatus = z.enum(CLIENT_STATUSES, { error: 'Choose a status from the list' })
 export const sex = z.enum(SEXES, { error: 'Choose a sex from the list' })
 
+/**
+ * How a client with one legal name (a mononym) is written where a form has first- and last-name
+ * boxes: the name in the last-name field, the first name left blank — the CMS-1500 and X12 837
+ * convention (the last name is required, the first is not). A payer that insists on a first name
+ * asks for "FNU" (first name unknown) in it; that goes on their claim, never into the record.
+ */
+export const SINGLE_LEGAL_NAME_HELP =
+  'Their one name goes in Legal name. Claims and superbills print it in the last-name field and leave the first name blank; a payer that requires a first name asks for “FNU” there.'
+
+/** The first-name rule needs both of its fields parsed; it runs beside any other field's error, so a form hears every problem at once. */
+const nameFieldsParsed = (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+  typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((i) => i.path?.[0] === 'legalFirstName' || i.path?.[0] === 'singleLegalName')
+
 /** Everything a therapist types about a client; the same schema drives the form and main's validation. */
-export const clientInput = z.strictObject({
-  legalFirstName: requiredText('Legal first name', 100),
-  legalMiddleName: optionalText('Middle name', 100),
-  legalLastName: requiredText('Legal last name', 100),
-  suffix: optionalText('Suffix', 20),
-  preferredName: optionalText('Preferred name', 100),
-  pronouns: optionalText('Pronouns', 40),
-  dateOfBirth: dateOfBirth(),
-  sex,
-  email: optionalEmail('Email'),
-  phone: optionalPhone('Phone'),
-  addressLine1: optionalText('Address', 200),
-  addressLine2: optionalText('Address line 2', 200),
-  city: optionalText('City', 100),
-  state: optionalUsState(),
-  postalCode: optionalZip(),
-  emergencyContactName: optionalText('Emergency contact name', 200),
-  emergencyContactRelationship: optionalText('Emergency contact relationship', 60),
-  emergencyContactPhone: optionalPhone('Emergency contact phone'),
-  escortName: optionalText('Escort name', 200),
-  escortRelationship: optionalText('Escort relationship', 60),
-  escortPhone: optionalPhone('Escort phone'),
-  prescriberName: optionalText('Prescriber name', 200),
-  prescriberNpi: optionalNpi('Prescriber NPI'),
-  prescriberPhone: optionalPhone('Prescriber phone'),
-  referralSource: optionalText('Referral source', 200),
-  status: clientStatus,
-  intakeDate: optionalIsoDate('Intake date'),
-  notes: optionalText('Notes', 10_000)
-})
+export const clientInput = z
+  .strictObject({
+    /** Not asked for when the client has one legal name (stored as ''). */
+    legalFirstName: optionalName('Legal first name', 100).transform((s) => s ?? ''),
+    legalMiddleName: optionalName('Middle name', 100),
+    legalLastName: requiredName('Legal last name', 100),
+    /** "This client has one legal name": legalLastName holds it, legalFirstName stays empty. */
+    singleLegalName: z.boolean({ error: 'Choose whether the client has one legal name' }).default(false),
+    suffix: optionalName('Suffix', 20),
+    preferredName: optionalName('Preferred name', 100),
+    pronouns: optionalText('Pronouns', 40),
+    dateOfBirth: dateOfBirth(),
+    sex,
+    email: optionalEmail('Email'),
+    phone: optionalPhone('Phone'),
+    addressLine1: optionalText('Address', 200),
+    addressLine2: optionalText('Address line 2', 200),
+    city: optionalText('City', 100),
+    state: optionalUsState(),
+    postalCode: optionalZip(),
+    emergencyContactName: optionalName('Emergency contact name', 200),
+    emergencyContactRelationship: optionalText('Emergency contact relationship', 60),
+    emergencyContactPhone: optionalPhone('Emergency contact phone'),
+    escortName: optionalName('Escort name', 200),
+    escortRelationship: optionalText('Escort relationship', 60),
+    escortPhone: optionalPhone('Escort phone'),
+    prescriberName: optionalName('Prescriber name', 200),
+    prescriberNpi: optionalNpi('Prescriber NPI'),
+    prescriberPhone: optionalPhone('Prescriber phone'),
+    referralSource: optionalText('Referral source', 200),
+    status: clientStatus,
+    intakeDate: optionalIsoDate('Intake date'),
+    notes: optionalText('Notes', 10_000)
+  })
+  .superRefine((c, ctx) => {
+    if (c.singleLegalName) {
+      if (c.legalFirstName) ctx.addIssue({ code: 'custom', path: ['legalFirstName'], message: 'Leave the first name empty: this client has one legal name, entered as Legal name' })
+    } else if (!c.legalFirstName) {
+      ctx.addIssue({ code: 'custom', path: ['legalFirstName'], message: 'Legal first name is required — or tick “This client has one legal name”' })
+    }
+  }, { when: nameFieldsParsed })
 export type ClientInput = z.input<typeof clientInput>
 export type ClientValues = z.output<typeof clientInput>
 
@@ -58,6 +82,7 @@ export const client = z.strictObject({
   legalFirstName: z.string(),
   legalMiddleName: z.string().nullable(),
   legalLastName: z.string(),
+  singleLegalName: z.boolean(),
   suffix: z.string().nullable(),
   preferredName: z.string().nullable(),
   pronouns: z.string().nullable(),

@@ -59,6 +59,18 @@ export const optionalText = (label: string, max: number) =>
     .nullish()
     .transform((s) => (s ? s : null))
 
+// Embeddings, overrides (U+202A–202E) and isolates (U+2066–2069) reorder how the text around them
+// displays: "\u202Eyelsew" shows as "wesley", so a name or an ID could read as someone else's.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/
+const bidiError = (label: string) => ({ error: `${label} contains hidden characters that change how text displays — retype it instead of pasting` })
+const displaysAsTyped = (s: string | null) => s === null || !BIDI_CONTROLS.test(s)
+
+/** A name or identifier (a person's or practice's name, a member ID, a licence number): text that must display as typed. */
+export const requiredName = (label: string, max: number) => requiredText(label, max).refine(displaysAsTyped, bidiError(label))
+
+/** An optional name or identifier: empty input is stored as null. */
+export const optionalName = (label: string, max: number) => optionalText(label, max).refine(displaysAsTyped, bidiError(label))
+
 /** Turns a text schema's empty value into null after a normalizer that returns null for bad input. */
 const optionalNormalized = (label: string, max: number, normalize: (s: string) => string | null, message: string) =>
   z

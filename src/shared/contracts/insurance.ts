@@ -2,17 +2,17 @@ import { z } from 'zod'
 import { POLICY_RANKS, SUBSCRIBER_RELATIONSHIP_KEYS } from '../domain/insurance'
 import { ANY_ROLE } from '../domain/roles'
 import { defineContract } from './contract'
-import { optionalDateOfBirth, optionalText, requiredText, timestamp, uuid } from './fields'
+import { optionalDateOfBirth, optionalName, requiredName, timestamp, uuid } from './fields'
 
 export const insurancePolicyInput = z
   .strictObject({
     rank: z.enum(POLICY_RANKS, { error: 'Choose primary, secondary or tertiary' }),
-    payerName: requiredText('Payer', 200),
-    payerId: optionalText('Payer ID', 20),
-    memberId: requiredText('Member ID', 50),
-    groupNumber: optionalText('Group number', 50),
+    payerName: requiredName('Payer', 200),
+    payerId: optionalName('Payer ID', 20),
+    memberId: requiredName('Member ID', 50),
+    groupNumber: optionalName('Group number', 50),
     relationship: z.enum(SUBSCRIBER_RELATIONSHIP_KEYS, { error: 'Choose the client’s relationship to the subscriber' }),
-    subscriberName: optionalText('Subscriber name', 200),
+    subscriberName: optionalName('Subscriber name', 200),
     subscriberDateOfBirth: optionalDateOfBirth('Subscriber date of birth')
   })
   .superRefine((p, ctx) => {

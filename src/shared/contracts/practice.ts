@@ -2,19 +2,19 @@ import { z } from 'zod'
 import { PLACE_OF_SERVICE_CODES } from '../domain/codes'
 import { ANY_ROLE, OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
-import { ein, npi, optionalNpi, optionalPhone, optionalText, optionalZip, requiredText, timestamp, usState } from './fields'
+import { ein, npi, optionalNpi, optionalPhone, optionalText, optionalZip, requiredName, requiredText, timestamp, usState } from './fields'
 
 export const placeOfService = z.enum(PLACE_OF_SERVICE_CODES, { error: 'Choose a place of service from the list' })
 
 /** The practice profile: who bills, and the identifiers a superbill and a Good Faith Estimate need. */
 export const practiceInput = z.strictObject({
-  practiceName: requiredText('Practice name', 200),
-  providerName: requiredText('Provider name', 200),
-  providerCredentials: requiredText('Credentials', 100),
+  practiceName: requiredName('Practice name', 200),
+  providerName: requiredName('Provider name', 200),
+  providerCredentials: requiredName('Credentials', 100),
   individualNpi: npi('Individual NPI'),
   organizationNpi: optionalNpi('Organization NPI'),
   ein: ein(),
-  licenseNumber: requiredText('License number', 50),
+  licenseNumber: requiredName('License number', 50),
   licenseState: usState('License state'),
   addressLine1: requiredText('Address', 200),
   addressLine2: optionalText('Address line 2', 200),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES, OWNER_ONLY } from '../domain/roles'
 import { defineContract } from './contract'
-import { optionalText, requiredText, timestamp, uuid } from './fields'
+import { optionalName, requiredName, timestamp, uuid } from './fields'
 
 /** 12 characters at least: with scrypt at N=2^17 that makes guessing a stolen keyring slow. */
 export const PASSPHRASE_MIN = 12
@@ -36,8 +36,8 @@ export const login = z
 export const role = z.enum(ROLES, { error: 'Choose a role from the list' })
 
 export const userProfileInput = z.strictObject({
-  displayName: requiredText('Name', 120),
-  credentials: optionalText('Credentials', 60)
+  displayName: requiredName('Name', 120),
+  credentials: optionalName('Credentials', 60)
 })
 
 export const userInput = userProfileInput.extend({ login, role })

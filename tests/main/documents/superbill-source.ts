@@ -11,7 +11,7 @@ export const practice = (o: Partial<Practice> = {}): Practice => ({
   phone: '(503) 555-0100', defaultPlaceOfService: '11', updatedAt: T, ...o
 })
 export const client = (o: Partial<Client> = {}): Client => ({
-  id: '01900000-0000-7000-8000-0000abcdef12', legalFirstName: 'Nguyễn', legalMiddleName: 'Thị', legalLastName: 'Ánh', suffix: null, preferredName: null, pronouns: null,
+  id: '01900000-0000-7000-8000-0000abcdef12', legalFirstName: 'Nguyễn', legalMiddleName: 'Thị', legalLastName: 'Ánh', singleLegalName: false, suffix: null, preferredName: null, pronouns: null,
   dateOfBirth: '1985-04-12', sex: 'female', email: null, phone: '(503) 555-0199', addressLine1: '9 Elm St', addressLine2: null, city: 'Portland', state: 'OR', postalCode: '97202',
   emergencyContactName: null, emergencyContactRelationship: null, emergencyContactPhone: null, escortName: null, escortRelationship: null, escortPhone: null,
   prescriberName: null, prescriberNpi: null, prescriberPhone: null, referralSource: null, status: 'active', intakeDate: null, notes: null, archivedAt: null, archiveReason: null,

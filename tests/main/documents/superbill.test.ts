@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSuperbill, superbillFileName, superbillRangeProblem, type SuperbillResult } from '../../../src/main/documents/superbill'
+import { buildSuperbill, SINGLE_LEGAL_NAME_CLAIM, superbillFileName, superbillRangeProblem, type SuperbillResult } from '../../../src/main/documents/superbill'
 import { charge, client, practice, provider, source } from './superbill-source'
 
 const missingOf = (r: SuperbillResult) => (r.kind === 'missing' ? r.missing : [])
@@ -27,6 +27,14 @@ describe('superbill model', () => {
     ])
     // Member ID and payer are asked for by the insurer: a warning, not a refusal.
     expect(warnings).toEqual(['No insurance on file: payer and member ID are left blank — client’s Insurance tab'])
+  })
+
+  it('takes a client with one legal name, printed once with the claim convention beneath it', () => {
+    const { superbill: s } = ready(buildSuperbill(source({ client: client({ legalFirstName: '', legalMiddleName: null, legalLastName: 'Madonna', singleLegalName: true }) })))
+    expect(s.client.name).toBe('Madonna')
+    expect(s.client.nameNote).toBe(SINGLE_LEGAL_NAME_CLAIM)
+    expect(missingOf(buildSuperbill(source({ client: client({ legalFirstName: '', singleLegalName: false }) })))).toContain('Client’s legal name — client’s profile')
+    expect(ready(buildSuperbill(source())).superbill.client.nameNote).toBeNull()
   })
 
   it('prints the primary policy when on file', () => {

@@ -120,6 +120,16 @@ describe('superbill PDF', () => {
     expect(execFileSync('pdftotext', [out.path, '-'], { encoding: 'utf8' })).toContain(name.normalize('NFC'))
   })
 
+  it('prints a client with one legal name, and the claim convention for it', async () => {
+    const client = await createClient(app, { legalFirstName: '', legalMiddleName: null, legalLastName: 'Madonna', singleLegalName: true })
+    await app.ok('diagnoses:add', { clientId: client.id, diagnosis: { code: 'F33.2' } })
+    await app.ok('billing:createCharge', { clientId: client.id, charge: { dateOfService: '2026-02-10', feeItemId: FEE.therapy, units: 1, unitFeeCents: 20000, modifiers: [], pointers: ['A'], placeOfService: '11' } })
+    const out = await superbill(client.id, '2026-02-01', '2026-02-28')
+    const text = execFileSync('pdftotext', ['-layout', out.path, '-'], { encoding: 'utf8' })
+    expect(text).toContain('Madonna')
+    expect(text.replace(/\s+/g, ' ')).toContain('One legal name: on a claim it goes in the last-name field')
+  })
+
   it('refuses with every missing item as a field message, writing no file and no audit entry', async () => {
     const client = await createClient(app)
     await app.ok('billing:createCharge', { clientId: client.id, charge: { dateOfService: '2026-02-10', feeItemId: FEE.therapy, units: 1, unitFeeCents: 20000, modifiers: [], pointers: [], placeOfService: '11' } })

@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const clients = sqliteTable(
   'clients',
   {
     id: text('id').primaryKey(),
+    /** Empty for a client with one legal name (singleLegalName), which is in legalLastName. */
     legalFirstName: text('legal_first_name').notNull(),
     legalMiddleName: text('legal_middle_name'),
     legalLastName: text('legal_last_name').notNull(),
     suffix: text('suffix'),
+    /** The client has one legal name (a mononym), kept in legalLastName as claim forms take it. */
+    singleLegalName: integer('single_legal_name', { mode: 'boolean' }).notNull().default(false),
     preferredName: text('preferred_name'),
     pronouns: text('pronouns'),
     dateOfBirth: text('date_of_birth').notNull(),
@@ -35,9 +38,9 @@ export const clients = sqliteTable(
     }).notNull(),
     intakeDate: text('intake_date'),
     notes: text('notes'),
-    /** Folded "last first middle preferred" — the order the list sorts by name. */
+    /** nameSortKey of last, first, middle (src/shared/domain/search.ts) — the order the list sorts by name. */
     sortName: text('sort_name').notNull(),
-    /** Folded names, email, phone digits and birth date forms, for search as you type. */
+    /** Names and email as nameMatchKey writes them, phone digits and birth date forms, for search as you type. */
     searchText: text('search_text').notNull(),
     archivedAt: text('archived_at'),
     archiveReason: text('archive_reason'),

@@ -120,7 +120,13 @@ export const noteSearch = sqliteTable('note_search', {
     .unique('note_search_note_uq')
     .references(() => notes.id, { onDelete: 'restrict' }),
   content: text('content').notNull(),
-  clientKey: text('client_key').notNull()
+  clientKey: text('client_key').notNull(),
+  /**
+   * The content's words as typed on a US keyboard where unicode61 would not match them: letters
+   * it does not fold (Małgorzata → malgorzata) and punctuated words joined (O'Brien → obrien).
+   * Indexed as note_fts's `folded` column; search looks in content and folded.
+   */
+  folded: text('folded').notNull().default('')
 })
 
 /** Outcome measures, entered item by item; the score is stored beside the answers. */

@@ -107,7 +107,7 @@ export interface SlidingScaleRow {
   createdAt: string
 }
 
-const CLIENT_NAME = `coalesce(nullif(k.preferred_name, ''), k.legal_first_name) || ' ' || k.legal_last_name`
+const CLIENT_NAME = `trim(coalesce(nullif(k.preferred_name, ''), k.legal_first_name) || ' ' || k.legal_last_name)`
 
 const CHARGE_SELECT = `SELECT c.id, c.client_id AS clientId, c.session_id AS sessionId, c.fee_item_id AS feeItemId, c.event,
   c.date_of_service AS dateOfService, c.code, c.modifiers, c.description, c.units, c.unit_fee_cents AS unitFeeCents,

@@ -26,7 +26,7 @@ export const MATCH_END = '\u0002'
 
 const SEARCH_SQL = (byClient: boolean) => `
   SELECT ns.note_id AS noteId, n.session_id AS sessionId, n.client_id AS clientId,
-    coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name AS clientName,
+    trim(coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name) AS clientName,
     s.date AS date, s.kind AS kind, n.template AS template, n.signed_at AS signedAt,
     snippet(note_fts, 0, char(1), char(2), '…', 14) AS snippet
   FROM note_fts
@@ -101,9 +101,9 @@ export function createNotesRepository(db: Db, sqlite: Sqlite) {
     },
 
     /** The text search reads for a note: inserted once, then updated (the FTS triggers follow). */
-    writeSearchText(noteId: string, content: string, clientKey: string): void {
-      const changed = db.update(noteSearch).set({ content, clientKey }).where(eq(noteSearch.noteId, noteId)).run().changes
-      if (changed === 0) db.insert(noteSearch).values({ noteId, content, clientKey }).run()
+    writeSearchText(noteId: string, content: string, clientKey: string, folded: string): void {
+      const changed = db.update(noteSearch).set({ content, clientKey, folded }).where(eq(noteSearch.noteId, noteId)).run().changes
+      if (changed === 0) db.insert(noteSearch).values({ noteId, content, clientKey, folded }).run()
     },
 
     /** Adds the words of a note's search text to note_terms, tokenized exactly as note_fts does. */
@@ -128,7 +128,7 @@ export function createNotesRepository(db: Db, sqlite: Sqlite) {
       scratch()
       sqlite.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.note_fts_cols USING fts5vocab('main', 'note_fts', 'col')")
       stmt('DELETE FROM note_terms').run()
-      stmt("INSERT OR IGNORE INTO note_terms (term) SELECT term FROM temp.note_fts_cols WHERE col = 'content'").run()
+      stmt("INSERT OR IGNORE INTO note_terms (term) SELECT term FROM temp.note_fts_cols WHERE col IN ('content', 'folded')").run()
     },
 
     search: (match: string, limit: number, clientId?: string): SearchRow[] =>

@@ -15,7 +15,7 @@ import type { UsersService } from '../users/service'
 import { addendumContentHash, noteContentHash } from './hash'
 import { addendumSignatureCheck, noteSignatureCheck } from './integrity'
 import { createNotesRepository, MATCH_END, MATCH_START, type AddendumRow, type NoteRow } from './repository'
-import { clientKey, ftsQuery } from './search-query'
+import { clientKey, foldedWordsOf, ftsQuery } from './search-query'
 
 export const ADDENDUM_DRAFT_MESSAGE = 'Addenda are for signed notes. Edit the draft instead.'
 export const NOT_READY_MESSAGE = 'This note is not ready to sign. Fill in the fields marked.'
@@ -96,10 +96,11 @@ export function createNotesService(
     return user ? { userId: user.id, name: user.displayName, credentials: user.credentials } : { userId: actor.id, name: actor.label, credentials: null }
   }
 
-  /** Writes what search reads for a note, and records its words for prefix expansion. */
+  /** Writes what search reads for a note, and records its words (both columns') for prefix expansion. */
   const index = (noteId: string, clientId: string, text: string) => {
-    repo.writeSearchText(noteId, text, clientKey(clientId))
-    repo.recordTerms(text)
+    const folded = foldedWordsOf(text)
+    repo.writeSearchText(noteId, text, clientKey(clientId), folded)
+    repo.recordTerms(folded ? `${text} ${folded}` : text)
   }
 
   /** Every read of a signed note re-checks its hashes; a mismatch goes into the audit log (IDs only). */

@@ -19,7 +19,8 @@ export interface NoteStatusOf {
 }
 
 /** "Preferred-or-first Last", the name the agenda and dashboard show. */
-export const clientNameSql = sql<string>`coalesce(nullif(${clients.preferredName}, ''), ${clients.legalFirstName}) || ' ' || ${clients.legalLastName}`
+// trim(): a client with one legal name has no first name ("Madonna", not " Madonna").
+export const clientNameSql = sql<string>`trim(coalesce(nullif(${clients.preferredName}, ''), ${clients.legalFirstName}) || ' ' || ${clients.legalLastName})`
 
 const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: notes.template, signedAt: notes.signedAt }
 

@@ -7,7 +7,7 @@ import { Archive, Search, UserRound } from 'lucide-react'
 import { Badge, Spinner, StatusBadge } from '@renderer/components'
 import { clientQueries } from '@renderer/features/clients/queries'
 import { describeError } from '@renderer/lib/errors'
-import { formatDateOfBirth } from '@renderer/lib/format'
+import { clientSortName, formatDateOfBirth } from '@renderer/lib/format'
 import { useDebouncedValue } from '@renderer/lib/hooks'
 
 /** Ctrl/Cmd+K: type part of a name, a date of birth or a phone number; Enter opens the chart. */
@@ -68,7 +68,7 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
                       <UserRound aria-hidden="true" className="size-4 shrink-0 text-ink-faint" />
                       <div className="min-w-0 flex-1">
                         <div className="truncate text-sm font-medium text-ink">
-                          {hit.legalLastName}, {hit.legalFirstName}
+                          {clientSortName(hit)}
                           {hit.preferredName && hit.preferredName !== hit.legalFirstName && (
                             <span className="font-normal text-ink-soft"> “{hit.preferredName}”</span>
                           )}

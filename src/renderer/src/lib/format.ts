@@ -41,13 +41,14 @@ export function formatRelative(iso: string | null | undefined, now: Date = new D
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(d)
 }
 
-/** "Rivera, Ana" — how lists name a client. */
-export const clientSortName = (c: { legalLastName: string; legalFirstName: string }) => `${c.legalLastName}, ${c.legalFirstName}`
+/** "Rivera, Ana" — how lists name a client; "Madonna" for a client with one legal name (no first name). */
+export const clientSortName = (c: { legalLastName: string; legalFirstName: string }) =>
+  c.legalFirstName ? `${c.legalLastName}, ${c.legalFirstName}` : c.legalLastName
 
-/** "Ana Rivera" or "Ana (Annie) Rivera" when a preferred name differs. */
+/** "Ana Rivera" or "Ana (Annie) Rivera" when a preferred name differs; "Madonna" with one legal name. */
 export function clientDisplayName(c: { legalFirstName: string; legalLastName: string; preferredName?: string | null }): string {
-  const preferred = c.preferredName && c.preferredName !== c.legalFirstName ? ` (${c.preferredName})` : ''
-  return `${c.legalFirstName}${preferred} ${c.legalLastName}`
+  const preferred = c.preferredName && c.preferredName !== c.legalFirstName ? `(${c.preferredName})` : ''
+  return [c.legalFirstName, preferred, c.legalLastName].filter(Boolean).join(' ')
 }
 
 export const statusLabel = (status: ClientStatus) => CLIENT_STATUS_LABELS[status]

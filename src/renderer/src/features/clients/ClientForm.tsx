@@ -1,14 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import { useForm } from 'react-hook-form'
+import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
-import { clientInput, type Client, type ClientInput } from '@shared/contracts/clients'
+import { clientInput, SINGLE_LEGAL_NAME_HELP, type Client, type ClientInput } from '@shared/contracts/clients'
 import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, SEXES, SEX_LABELS } from '@shared/domain/client-status'
 import { localToday } from '@shared/domain/dates'
 import { US_STATES } from '@shared/domain/us-states'
 import {
   Button,
   DateField,
+  FieldHint,
+  FieldMessage,
   FormActions,
   FormError,
   FormSection,
@@ -30,6 +32,7 @@ const EMPTY: FormValues = {
   legalFirstName: '',
   legalMiddleName: '',
   legalLastName: '',
+  singleLegalName: false,
   suffix: '',
   preferredName: '',
   pronouns: '',
@@ -96,6 +99,8 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
     getValues,
     setError,
     setFocus,
+    setValue,
+    control,
     formState: { errors, isDirty, isSubmitting }
   } = form
   const formRef = useFormShortcuts<HTMLFormElement>(onCancel)
@@ -119,6 +124,16 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
   })
 
   const field = (name: keyof FormValues) => ({ ...register(name), error: errors[name]?.message })
+  const singleLegalName = useWatch({ control, name: 'singleLegalName' }) === true
+  const singleId = useId()
+  // The first and middle names are hidden once the box is ticked (a first name would be refused): it clears them.
+  const singleLegalNameField = register('singleLegalName', {
+    onChange: (e: { target: { checked: boolean } }) => {
+      if (!e.target.checked) return
+      setValue('legalFirstName', '', { shouldDirty: true })
+      setValue('legalMiddleName', '', { shouldDirty: true })
+    }
+  })
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} aria-label={client ? 'Edit client' : 'Add client'}>
@@ -128,9 +143,30 @@ export function ClientForm({ client, onSubmit, onSaved, onCancel, secondaryActio
       <FormError error={formError} className="mb-5" />
 
       <FormSection title="Identity" description="As on the client’s ID and insurance card. The preferred name is what you call them.">
-        <TextField label="Legal first name" required autoComplete="off" className="sm:col-span-2" {...field('legalFirstName')} />
-        <TextField label="Middle name" autoComplete="off" className="sm:col-span-2" {...field('legalMiddleName')} />
-        <TextField label="Legal last name" required autoComplete="off" className="sm:col-span-2" {...field('legalLastName')} />
+        {!singleLegalName && (
+          <>
+            <TextField label="Legal first name" required autoComplete="off" className="sm:col-span-2" {...field('legalFirstName')} />
+            <TextField label="Middle name" autoComplete="off" className="sm:col-span-2" {...field('legalMiddleName')} />
+          </>
+        )}
+        <TextField
+          label={singleLegalName ? 'Legal name' : 'Legal last name'}
+          required
+          autoComplete="off"
+          className={singleLegalName ? 'sm:col-span-4' : 'sm:col-span-2'}
+          hint={singleLegalName ? SINGLE_LEGAL_NAME_HELP : undefined}
+          {...field('legalLastName')}
+        />
+        <div className="sm:col-span-6">
+          <label htmlFor={singleId} className="inline-flex items-center gap-2 text-sm text-ink select-none">
+            <input id={singleId} type="checkbox" className="size-4 accent-accent-600" aria-describedby={`${singleId}-hint`} {...singleLegalNameField} />
+            This client has one legal name
+          </label>
+          <div className="pl-6">
+            <FieldHint id={`${singleId}-hint`} hint="For a person with a single legal name (a mononym). No first name is asked for." />
+            <FieldMessage error={errors.singleLegalName?.message} />
+          </div>
+        </div>
         <TextField label="Suffix" placeholder="Jr., III" autoComplete="off" className="sm:col-span-1" {...field('suffix')} />
         <TextField label="Preferred name" autoComplete="off" className="sm:col-span-2" {...field('preferredName')} />
         <TextField label="Pronouns" placeholder="she/her" autoComplete="off" className="sm:col-span-1" {...field('pronouns')} />

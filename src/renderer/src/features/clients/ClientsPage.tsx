@@ -17,7 +17,7 @@ import {
   type SortingState
 } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
-import { ageToday, formatCount, formatDate, formatRange } from '@renderer/lib/format'
+import { ageToday, clientSortName, formatCount, formatDate, formatRange } from '@renderer/lib/format'
 import { useDebouncedValue } from '@renderer/lib/hooks'
 import { clientQueries } from './queries'
 import { PAGE_SIZE, hasFilters, readListState, toListInput, writeListState, type ArchiveFilter, type ClientListState } from './list-params'
@@ -25,7 +25,7 @@ import { PAGE_SIZE, hasFilters, readListState, toListInput, writeListState, type
 const col = dataTableColumnHelper<ClientListRow>()
 
 const columns = [
-  col.accessor((r) => `${r.legalLastName}, ${r.legalFirstName}`, {
+  col.accessor((r) => clientSortName(r), {
     id: 'name',
     header: 'Name',
     cell: ({ row }) => {
@@ -34,7 +34,7 @@ const columns = [
         <div className="flex min-w-0 items-center gap-2">
           <div className="min-w-0">
             <span className="font-medium break-words text-ink">
-              {c.legalLastName}, {c.legalFirstName}
+              {clientSortName(c)}
             </span>
             {c.preferredName && c.preferredName !== c.legalFirstName && <span className="text-ink-soft"> “{c.preferredName}”</span>}
           </div>

@@ -15,7 +15,7 @@ import { localToday } from '@shared/domain/dates'
 import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS } from '@shared/domain/session-kinds'
 import { Badge, Button, ConfirmDialog, EmptyState, ErrorState, FormError, PageHeader, Skeleton, StatusBadge, buttonClasses } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
-import { formatCount, formatDate, formatRelative } from '@renderer/lib/format'
+import { clientSortName, formatCount, formatDate, formatRelative } from '@renderer/lib/format'
 import { clientQueries } from '@renderer/features/clients/queries'
 import { clientListHref } from '@renderer/features/clients/list-params'
 import { daysBetween, formatClock, formatDayHeading, formatDuration } from '../sessions/dates'
@@ -417,7 +417,7 @@ function RecentClients() {
               <Link to={`/clients/${c.id}`} className="flex h-10 items-center gap-3 px-4 hover:bg-accent-50/40 focus-visible:outline-offset-[-2px]">
                 <span className="min-w-0 flex-1 truncate text-sm">
                   <span className="font-medium text-ink">
-                    {c.legalLastName}, {c.legalFirstName}
+                    {clientSortName(c)}
                   </span>
                   {c.preferredName && c.preferredName !== c.legalFirstName && <span className="text-ink-soft"> “{c.preferredName}”</span>}
                 </span>

@@ -6,7 +6,7 @@ import { Badge, Button, FieldHint, FieldLabel, FieldMessage, Spinner } from '@re
 import { clientQueries } from '@renderer/features/clients/queries'
 import { cn } from '@renderer/lib/cn'
 import { describeError } from '@renderer/lib/errors'
-import { formatDateOfBirth } from '@renderer/lib/format'
+import { clientSortName, formatDateOfBirth } from '@renderer/lib/format'
 import { useDebouncedValue } from '@renderer/lib/hooks'
 
 export interface PickedClient {
@@ -189,7 +189,7 @@ export const ClientPicker = forwardRef<HTMLInputElement, ClientPickerProps>(func
               >
                 <div className="min-w-0 flex-1">
                   <div className="truncate text-sm font-medium text-ink">
-                    {hit.legalLastName}, {hit.legalFirstName}
+                    {clientSortName(hit)}
                     {hit.preferredName && hit.preferredName !== hit.legalFirstName && (
                       <span className="font-normal text-ink-soft"> “{hit.preferredName}”</span>
                     )}
