@@ -52,4 +52,4 @@ const body = [
   ''
 ].join('\n')
 writeFileSync(out, body)
-console.log(`${sorted.length} codes written to ${out}`)
+console.warn(`${sorted.length} codes written to ${out}`)

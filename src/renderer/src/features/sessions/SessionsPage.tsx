@@ -30,6 +30,7 @@ import { KindLabel, NoteStatusBadge, placeLabel } from './parts'
 import { NoteAction, StatusMenu } from './SessionActions'
 import { SessionDialog, type SessionDialogTarget } from './SessionDialog'
 import { sessionQueries } from './queries'
+import { useOpenFromLink } from '@renderer/lib/open-from-link'
 
 type View = 'day' | 'week'
 
@@ -69,6 +70,7 @@ export function SessionsPage() {
   })
 
   const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : from })
+  useOpenFromLink('book', schedule)
   const scheduleButton = (
     <Button variant="primary" onClick={schedule}>
       <CalendarPlus aria-hidden="true" />
@@ -80,7 +82,7 @@ export function SessionsPage() {
   const dayName = view === 'day' ? relativeDayName(date, today) : showsToday ? 'This week' : null
 
   return (
-    <div className="mx-auto max-w-6xl">
+    <div>
       <PageHeader
         title="Sessions"
         subtitle="Every client’s sessions, on your calendar"
