@@ -20,10 +20,6 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   sign_out: 'Signed out'
 }
 
-/** One row's action: a 'view' is "Viewed chart" only when a client's chart was opened. */
-export const actionLabel = (action: AuditAction, entity: AuditEntity): string =>
-  action === 'view' && entity !== 'client' ? 'Viewed' : ACTION_LABELS[action]
-
 export const ENTITY_LABELS: Record<AuditEntity, string> = {
   client: 'Client',
   insurance_policy: 'Insurance policy',
