@@ -116,7 +116,7 @@ test('ICD-10-CM: synonyms find the codes; a code off the list is saved only as c
   await expect(suggestions.getByRole('option', { name: /^F32\.A\b/ })).toBeVisible()
   await code.fill('PTSD')
   await expect(suggestions.getByRole('option')).toHaveCount(3)
-  await expect(dialog).toContainText('CMS ICD-10-CM FY2024')
+  await expect(dialog).toContainText('From CMS ICD-10-CM')
 
   // I10 (hypertension) is a real code but not on the list a KAP practice ships.
   await code.fill('I10')

@@ -3,8 +3,15 @@
  * every shipped code that starts with it ("F33" covers F33.0 … F33.9). Ours, not CMS's.
  */
 export const ICD10_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  F32: ['depression', 'MDD', 'major depression', 'low mood', 'treatment-resistant depression', 'TRD'],
-  F33: ['depression', 'MDD', 'major depression', 'recurrent depression', 'treatment-resistant depression', 'TRD', 'low mood'],
+  F32: ['depression', 'MDD', 'major depression', 'low mood'],
+  F33: ['depression', 'MDD', 'major depression', 'recurrent depression', 'low mood'],
+  // Treatment-resistant depression has no code of its own: it is coded as the depression it is.
+  'F32.2': ['treatment-resistant depression', 'TRD'],
+  'F32.3': ['treatment-resistant depression', 'TRD'],
+  'F33.1': ['treatment-resistant depression', 'TRD'],
+  'F33.2': ['treatment-resistant depression', 'TRD'],
+  'F33.3': ['treatment-resistant depression', 'TRD'],
+  'F33.9': ['treatment-resistant depression', 'TRD'],
   'F32.A': ['depression'],
   'F34.1': ['dysthymia', 'persistent depressive disorder', 'PDD', 'chronic depression'],
   'F34.81': ['DMDD'],

@@ -4,7 +4,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { toast } from 'sonner'
 import { diagnosisInput, type DiagnosisInput } from '@shared/contracts/diagnoses'
-import { ICD10_CM_SOURCES } from '@shared/domain/icd10-cm/codes.generated'
 import { icd10Description, isShippedIcd10 } from '@shared/domain/icd10-catalog'
 import { isWellFormedIcd10, normalizeIcd10 } from '@shared/domain/icd10'
 import { Dialog, FormError, RequiredLegend, TextField } from '@renderer/components'
@@ -93,7 +92,7 @@ function AddDiagnosisForm({ clientId, onDone }: { clientId: string; onDone: () =
               autoDescription.current = entry.description
             }}
             error={fieldState.error?.message}
-            hint={`Codes and descriptions from ${ICD10_CM_SOURCES.join('; ')}.`}
+            hint="From CMS ICD-10-CM: every chapter 5 code (FY2024) and the G, M, R and Z codes KAP uses (FY2023)."
           />
         )}
       />
@@ -102,7 +101,7 @@ function AddDiagnosisForm({ clientId, onDone }: { clientId: string; onDone: () =
           <input type="checkbox" className="mt-0.5 size-4 accent-accent-600" {...register('custom')} />
           <span>
             Save as a custom, unverified code
-            <span className="block text-xs text-ink-soft">It is not on the ICD-10-CM list shipped with the app; the chart and superbill will mark it unverified.</span>
+            <span className="block text-xs text-ink-soft">It is not on the ICD-10-CM list shipped with the app; the chart marks it unverified.</span>
           </span>
         </label>
       )}
