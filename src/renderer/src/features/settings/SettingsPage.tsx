@@ -44,7 +44,7 @@ export function SettingsPage() {
     <div>
       <PageHeader title="Settings" />
       <div className="flex flex-col gap-6 md:flex-row md:items-start">
-        <nav aria-label="Settings sections" className="shrink-0 md:sticky md:top-0 md:w-52">
+        <nav aria-label="Settings sections" className="shrink-0 md:sticky md:top-0 md:w-44">
           <ul className="flex flex-wrap gap-1 md:flex-col">
             {sections.map((s) => (
               <li key={s.slug}>
