@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntity } from '@shared/domain/audit'
-import { ENTITY_LABELS } from './labels'
+import { ACTION_LABELS, ENTITY_LABELS } from './labels'
 
 /**
  * What an audit entry means, as a sentence, by the call that wrote it (its channel). The one place
@@ -93,23 +93,6 @@ const BY_ACTION: Partial<Record<AuditAction, string>> = {
   lock: 'Locked the app'
 }
 
-const VERBS: Record<AuditAction, string> = {
-  create: 'Added',
-  update: 'Changed',
-  archive: 'Archived',
-  restore: 'Restored',
-  remove: 'Removed',
-  revoke: 'Revoked',
-  sign: 'Signed',
-  view: 'Opened',
-  export: 'Exported',
-  void: 'Voided',
-  issue: 'Issued',
-  sign_in: 'Signed in',
-  sign_in_failed: 'A sign-in failed',
-  lock: 'Locked the app',
-  sign_out: 'Signed out'
-}
 
 /** The entry in plain words: "Exported records for a custodian", never "exports:custodian". */
 export function auditSentence(entry: { channel: string; action: AuditAction; entity: AuditEntity }): string {
@@ -117,6 +100,7 @@ export function auditSentence(entry: { channel: string; action: AuditAction; ent
     BY_CHANNEL_AND_ENTITY[`${entry.channel} ${entry.entity}`] ??
     BY_ACTION[entry.action] ??
     BY_CHANNEL[entry.channel] ??
-    `${VERBS[entry.action]} a record: ${ENTITY_LABELS[entry.entity].toLowerCase()}`
+    // The filter's words for the action ("Archived", and any action added later), then the record.
+    `${entry.action === 'view' ? 'Viewed' : ACTION_LABELS[entry.action]}: ${ENTITY_LABELS[entry.entity].toLowerCase()}`
   )
 }
