@@ -28,20 +28,17 @@ test('lists what was done newest first, filters by action and client, and verifi
   // the client's creation, the practice profile save, then the owner's sign-in and account (the
   // harness set the practice up as E2E_OWNER).
   await expect(rows(page)).toHaveCount(6)
-  await expect(rows(page).nth(0)).toContainText('Viewed')
+  // Each entry in words, never its channel; the owner sees the client's name, linked to the chart.
+  await expect(rows(page).nth(0)).toContainText('Opened the contraindication screening')
   await expect(rows(page).nth(0)).toContainText('Screening')
-  await expect(rows(page).nth(1)).toContainText('Viewed chart')
-  await expect(rows(page).nth(1)).toContainText('clients:get')
-  await expect(rows(page).nth(2)).toContainText('Created')
-  await expect(rows(page).nth(3)).toContainText('Changed')
-  await expect(rows(page).nth(3)).toContainText('Practice')
+  await expect(rows(page).nth(1)).toContainText('Opened a client’s chart')
+  await expect(table(page)).not.toContainText('clients:get')
+  await expect(rows(page).nth(2)).toContainText('Added a client')
+  await expect(rows(page).nth(3)).toContainText('Changed the practice profile')
   await expect(rows(page).nth(4)).toContainText('Signed in')
   await expect(rows(page).nth(4)).toContainText('Dana Whitfield')
-  await expect(rows(page).nth(5)).toContainText('Created')
-  await expect(rows(page).nth(5)).toContainText('User')
-  // No name is fetched for a client row: the record is named by kind, with a link to the chart.
-  await expect(table(page)).not.toContainText('Delgado')
-  await expect(rows(page).nth(1).getByRole('link', { name: /^Chart/ })).toHaveAttribute('href', `#/clients/${client.id}`)
+  await expect(rows(page).nth(5)).toContainText('Set up the owner’s account')
+  await expect(rows(page).nth(1).getByRole('link', { name: 'Delgado, Rosa' })).toHaveAttribute('href', `#/clients/${client.id}`)
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
 
   // Verify: the chain is whole.
@@ -55,7 +52,7 @@ test('lists what was done newest first, filters by action and client, and verifi
   await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Viewed chart' })
   await expect(page).toHaveURL(/action=view/)
   await expect(rows(page)).toHaveCount(2)
-  await expect(rows(page).nth(1)).toContainText('Viewed chart')
+  await expect(rows(page).nth(1)).toContainText('Opened a client’s chart')
   await expect(page.getByText('2 entries match')).toBeVisible()
 
   // A date range that ended yesterday holds nothing; clearing the filters brings every entry back.
@@ -69,9 +66,9 @@ test('lists what was done newest first, filters by action and client, and verifi
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
   await expect(rows(page)).toHaveCount(6)
 
-  // "This client", as a chart's link reaches it: the practice-wide entry drops out.
+  // One client, as a chart's link reaches it, named for the owner: the practice-wide entry drops out.
   await page.goto(`/#/settings/audit?client=${client.id}`)
-  await expect(page.getByRole('link', { name: /^This client/ })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Delgado, Rosa' }).first()).toBeVisible()
   await expect(rows(page)).toHaveCount(3)
   await page.getByRole('button', { name: 'Show entries for all clients' }).click()
   await expect(rows(page)).toHaveCount(6)

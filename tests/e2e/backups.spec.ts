@@ -11,6 +11,7 @@ const clientRows = (page: Page) => page.getByRole('table', { name: 'Clients' }).
 
 async function openSettings(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Backups' }).click()
   const section = page.getByRole('region', { name: 'Backups' })
   await section.scrollIntoViewIfNeeded()
   return section

@@ -10,7 +10,7 @@ const centre = (locator: Locator) => locator.evaluate((el) => (el as unknown as 
 
 test('exports the records for a custodian and shows where they went', async ({ page, harness }) => {
   const demo = await seedDemoPractice(harness.app)
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/export')
   const section = page.getByRole('region', { name: 'Data export' })
   await section.scrollIntoViewIfNeeded()
   await expectAccessible(page, 'settings with data export')
@@ -28,7 +28,7 @@ test('exports the records for a custodian and shows where they went', async ({ p
 
 test('an archive is refused with a short passphrase, then exported and imported back after a warning', async ({ page, harness }) => {
   const demo = await seedDemoPractice(harness.app)
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/export')
   const exportForm = page.getByRole('form', { name: 'Export practice archive' })
   await byLabel(exportForm, 'Passphrase').fill('too short')
   await byLabel(exportForm, 'Repeat passphrase').fill('too short')

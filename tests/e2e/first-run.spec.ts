@@ -47,7 +47,9 @@ test('first run: a wrong NPI check digit is shown beside the field and nothing i
 
 test('settings show the saved practice profile and pass axe', async ({ page, harness }) => {
   await seedPractice(harness)
+  // /settings opens on its first section, the practice profile.
   await page.goto('/#/settings')
+  await expect(page).toHaveURL(/#\/settings\/practice$/)
   await expect(byLabel(page, 'Practice name')).toHaveValue('Cedar Grove Psychotherapy')
   await expect(byLabel(page, 'Individual NPI')).toHaveValue('1234567893')
   await expectAccessible(page, 'settings')

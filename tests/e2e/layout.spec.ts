@@ -26,7 +26,8 @@ test('no screen makes the whole window scroll', async ({ page, harness }) => {
     'edit client form': `/#/clients/${client.id}/edit`,
     'chart overview': `/#/clients/${client.id}/overview`,
     'chart screening': `/#/clients/${client.id}/screening`,
-    settings: '/#/settings'
+    settings: '/#/settings/practice',
+    'settings fees': '/#/settings/fees'
   }
   for (const [name, path] of Object.entries(screens)) {
     await page.goto(path)

@@ -32,7 +32,11 @@ export const auditListInput = z
 export type AuditListInput = z.input<typeof auditListInput>
 export type AuditListQuery = z.output<typeof auditListInput>
 
-/** One entry as the viewer shows it: who, when, which record, what — IDs and names of actions only, never PHI. */
+/**
+ * One entry as the owner's viewer shows it: who, when, which record, what. The log itself holds
+ * IDs only, never PHI; the client's name is read from the client's record when the owner lists it
+ * (null when the entry has no client).
+ */
 export const auditEntry = z.strictObject({
   seq: z.int(),
   id: z.string(),
@@ -43,6 +47,8 @@ export const auditEntry = z.strictObject({
   entity: auditEntity,
   entityId: z.string().nullable(),
   clientId: z.string().nullable(),
+  /** "García-López, María José", for the owner's eyes only (audit:list is owner-only). */
+  clientName: z.string().nullable(),
   channel: z.string()
 })
 export type AuditEntry = z.infer<typeof auditEntry>

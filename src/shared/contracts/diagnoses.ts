@@ -6,7 +6,9 @@ import { icd10Code, optionalText, timestamp, uuid } from './fields'
 
 export const diagnosisInput = z.strictObject({
   code: icd10Code(),
-  description: optionalText('Description', 300)
+  description: optionalText('Description', 300),
+  /** The user knowingly keeps a code that is not on the shipped ICD-10-CM list. */
+  custom: z.boolean().default(false)
 })
 export type DiagnosisInput = z.input<typeof diagnosisInput>
 
@@ -18,6 +20,8 @@ export const diagnosis = z.strictObject({
   description: z.string().nullable(),
   letter: z.enum(DIAGNOSIS_LETTERS).nullable(),
   isPrimary: z.boolean(),
+  /** On the ICD-10-CM list shipped with the app; false = "custom, unverified". */
+  verified: z.boolean(),
   addedAt: timestamp,
   removedAt: timestamp.nullable()
 })

@@ -1,73 +1,84 @@
+import { ICD10_CM_CODES } from './icd10-cm/codes.generated'
+import { ICD10_SYNONYMS } from './icd10-cm/synonyms'
+
 /**
- * A curated behavioral-health list for the diagnosis picker; descriptions are our own short
- * wording. Any well-formed code may still be typed (see icd10.ts).
+ * The ICD-10-CM codes shipped with the app (scripts/build-icd10.ts, from CMS): every billable
+ * chapter 5 code and the G, M, R and Z codes a KAP practice uses, with our synonyms. A code
+ * outside this list may still be saved, but only as "custom, unverified".
  */
 export interface Icd10Entry {
   code: string
   description: string
+  /** Words that find the code though its description does not use them ("PTSD"). */
+  synonyms: readonly string[]
 }
 
-export const ICD10_CATALOG: readonly Icd10Entry[] = [
-  { code: 'F32.0', description: 'Major depressive disorder, single episode, mild' },
-  { code: 'F32.1', description: 'Major depressive disorder, single episode, moderate' },
-  { code: 'F32.2', description: 'Major depressive disorder, single episode, severe without psychotic features' },
-  { code: 'F32.3', description: 'Major depressive disorder, single episode, severe with psychotic features' },
-  { code: 'F32.4', description: 'Major depressive disorder, single episode, in partial remission' },
-  { code: 'F32.5', description: 'Major depressive disorder, single episode, in full remission' },
-  { code: 'F32.9', description: 'Major depressive disorder, single episode, unspecified' },
-  { code: 'F32.A', description: 'Depression, unspecified' },
-  { code: 'F33.0', description: 'Major depressive disorder, recurrent, mild' },
-  { code: 'F33.1', description: 'Major depressive disorder, recurrent, moderate' },
-  { code: 'F33.2', description: 'Major depressive disorder, recurrent, severe without psychotic features' },
-  { code: 'F33.3', description: 'Major depressive disorder, recurrent, severe with psychotic symptoms' },
-  { code: 'F33.41', description: 'Major depressive disorder, recurrent, in partial remission' },
-  { code: 'F33.42', description: 'Major depressive disorder, recurrent, in full remission' },
-  { code: 'F33.9', description: 'Major depressive disorder, recurrent, unspecified' },
-  { code: 'F34.1', description: 'Dysthymic disorder (persistent depressive disorder)' },
-  { code: 'F31.81', description: 'Bipolar II disorder' },
-  { code: 'F31.9', description: 'Bipolar disorder, unspecified' },
-  { code: 'F41.0', description: 'Panic disorder without agoraphobia' },
-  { code: 'F41.1', description: 'Generalized anxiety disorder' },
-  { code: 'F41.9', description: 'Anxiety disorder, unspecified' },
-  { code: 'F40.10', description: 'Social phobia, unspecified' },
-  { code: 'F42.2', description: 'Mixed obsessional thoughts and acts' },
-  { code: 'F42.9', description: 'Obsessive-compulsive disorder, unspecified' },
-  { code: 'F43.10', description: 'Post-traumatic stress disorder, unspecified' },
-  { code: 'F43.11', description: 'Post-traumatic stress disorder, acute' },
-  { code: 'F43.12', description: 'Post-traumatic stress disorder, chronic' },
-  { code: 'F43.20', description: 'Adjustment disorder, unspecified' },
-  { code: 'F43.21', description: 'Adjustment disorder with depressed mood' },
-  { code: 'F43.23', description: 'Adjustment disorder with mixed anxiety and depressed mood' },
-  { code: 'F43.8', description: 'Other reactions to severe stress' },
-  { code: 'F50.00', description: 'Anorexia nervosa, unspecified' },
-  { code: 'F50.2', description: 'Bulimia nervosa' },
-  { code: 'F60.3', description: 'Borderline personality disorder' },
-  { code: 'F90.0', description: 'ADHD, predominantly inattentive type' },
-  { code: 'F90.2', description: 'ADHD, combined type' },
-  { code: 'F10.20', description: 'Alcohol dependence, uncomplicated' },
-  { code: 'F10.21', description: 'Alcohol dependence, in remission' },
-  { code: 'F11.20', description: 'Opioid dependence, uncomplicated' },
-  { code: 'F11.21', description: 'Opioid dependence, in remission' },
-  { code: 'F12.20', description: 'Cannabis dependence, uncomplicated' },
-  { code: 'F14.20', description: 'Cocaine dependence, uncomplicated' },
-  { code: 'F15.20', description: 'Other stimulant dependence, uncomplicated' },
-  { code: 'F17.210', description: 'Nicotine dependence, cigarettes, uncomplicated' },
-  { code: 'F19.20', description: 'Other psychoactive substance dependence, uncomplicated' },
-  { code: 'G89.29', description: 'Other chronic pain' },
-  { code: 'G89.4', description: 'Chronic pain syndrome' },
-  { code: 'M79.7', description: 'Fibromyalgia' },
-  { code: 'R45.851', description: 'Suicidal ideations' },
-  { code: 'Z63.4', description: 'Disappearance and death of family member (bereavement)' },
-  { code: 'Z91.49', description: 'Other personal history of psychological trauma' }
-]
+const synonymsOf = (code: string): string[] => {
+  const words = new Set<string>()
+  for (let end = 3; end <= code.length; end++) for (const word of ICD10_SYNONYMS[code.slice(0, end)] ?? []) words.add(word)
+  return [...words]
+}
 
+export const ICD10_CATALOG: readonly Icd10Entry[] = ICD10_CM_CODES.map(([code, description]) => ({ code, description, synonyms: synonymsOf(code) }))
+
+const byCode = new Map(ICD10_CATALOG.map((e) => [e.code, e]))
+
+/** Lower case, accents and punctuation away, so "post-traumatic" finds "posttraumatic" too. */
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, ' ')
+const words = (s: string) => fold(s).split(' ').filter(Boolean)
+
+interface Indexed {
+  entry: Icd10Entry
+  compactCode: string
+  descriptionWords: string[]
+  synonymWords: string[]
+}
+const INDEX: Indexed[] = ICD10_CATALOG.map((entry) => ({
+  entry,
+  compactCode: entry.code.toLowerCase().replace('.', ''),
+  descriptionWords: words(entry.description).concat(words(entry.description.replace(/-/g, ''))),
+  synonymWords: entry.synonyms.flatMap((s) => words(s).concat(words(s.replace(/-/g, ''))))
+}))
+
+/** The commonest codes first when nothing is typed yet. */
+const STARTERS = ['F33.1', 'F33.2', 'F32.1', 'F32.2', 'F32.A', 'F43.10', 'F43.12', 'F41.1', 'F34.1', 'F31.81', 'F43.23', 'F10.20', 'R45.851', 'G89.29', 'Z63.4']
+
+const startsAny = (list: string[], token: string) => list.some((w) => w.startsWith(token))
+
+/**
+ * Shipped codes matching what is typed: a code (with or without its dot) or words, each word the
+ * start of a word of the description or of a synonym. Code matches first, then synonym matches
+ * (what the user called it), then description matches; CMS order within each.
+ */
 export function findIcd10(query: string, limit = 20): Icd10Entry[] {
-  const q = query.trim().toLowerCase()
-  if (!q) return ICD10_CATALOG.slice(0, limit)
-  const compact = q.replace('.', '')
-  return ICD10_CATALOG.filter(
-    (e) => e.code.toLowerCase().replace('.', '').startsWith(compact) || e.description.toLowerCase().includes(q)
-  ).slice(0, limit)
+  const q = query.trim()
+  if (!q) return STARTERS.map((c) => byCode.get(c)).filter((e): e is Icd10Entry => !!e).slice(0, limit)
+  const compact = q.toLowerCase().replace(/[\s.]/g, '')
+  const tokens = words(q).map((t) => t.replace(/\./g, '')).filter(Boolean)
+  const ranked: { entry: Icd10Entry; rank: number }[] = []
+  for (const item of INDEX) {
+    let rank: number | null = null
+    if (item.compactCode === compact) rank = 0
+    else if (item.compactCode.startsWith(compact)) rank = 1
+    else if (tokens.length > 0) {
+      const all = item.descriptionWords.concat(item.synonymWords)
+      if (tokens.every((t) => startsAny(all, t))) rank = tokens.some((t) => startsAny(item.synonymWords, t)) ? 2 : 3
+    }
+    if (rank !== null) ranked.push({ entry: item.entry, rank })
+  }
+  // Array.prototype.sort is stable: ties keep code order.
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map((r) => r.entry)
 }
 
-export const icd10Description = (code: string): string | undefined => ICD10_CATALOG.find((e) => e.code === code)?.description
+export const icd10Description = (code: string): string | undefined => byCode.get(code)?.description
+
+/** Whether a (normalized) code is on the shipped list; one that is not is "custom, unverified". */
+export const isShippedIcd10 = (code: string): boolean => byCode.has(code)

@@ -198,7 +198,7 @@ test('Ctrl+L locks without losing the draft: unlock returns to the same form wit
 
 test('when main locks first, the next call brings up the lock screen; a dialog’s draft survives too', async ({ page, harness }) => {
   await seedPractice(harness)
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/users')
   await page.getByRole('button', { name: 'Add user' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add a user' })
   await byLabel(dialog, 'Name').fill('Rosa Delgado')
@@ -226,7 +226,7 @@ test('when main locks first, the next call brings up the lock screen; a dialog�
 test('idle lock: after the minutes chosen in Settings → Security the app locks itself', async ({ page, harness }) => {
   await seedPractice(harness)
   await page.clock.install()
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/security')
   const section = page.getByRole('region', { name: 'Security' })
   await expect(section).toBeVisible()
   await byLabel(section, 'Lock after').selectOption('1')

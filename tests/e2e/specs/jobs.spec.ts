@@ -19,7 +19,7 @@ const exportsIn = (dataDir: string) => {
 test('a custodian export shows its progress, cancels without leaving a file, and then completes', async ({ page, harness }) => {
   test.setTimeout(120_000)
   seedSyntheticPractice(harness.app, { seed: 7, clients: 3000, archiveFraction: 0 })
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/export')
   const section = page.getByRole('region', { name: 'Data export' })
   await section.scrollIntoViewIfNeeded()
 
@@ -50,7 +50,7 @@ test('a custodian export shows its progress, cancels without leaving a file, and
 
 test('Back up now runs as a job and the new backup is listed', async ({ page, harness }) => {
   seedSyntheticPractice(harness.app, { seed: 3, clients: 2, archiveFraction: 0 })
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/backups')
   const section = page.getByRole('region', { name: 'Backups' })
   await section.scrollIntoViewIfNeeded()
   await section.getByRole('button', { name: 'Back up now' }).click()

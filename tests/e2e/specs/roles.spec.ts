@@ -37,9 +37,12 @@ async function signInAs(page: Page, login: string, passphrase: string) {
 
 test('the owner adds, edits, resets and deactivates users in Settings → Users', async ({ page, harness }) => {
   await seedPractice(harness)
-  await page.goto('/#/settings')
-  for (const name of OWNER_SECTIONS) await expect(page.getByRole('heading', { name, level: 2, exact: true })).toBeVisible()
-  await expect(page.getByRole('link', { name: /Audit log/ })).toBeVisible()
+  await page.goto('/#/settings/users')
+  // Each section has its own route, listed beside it.
+  const sections = page.getByRole('navigation', { name: 'Settings sections' })
+  for (const name of OWNER_SECTIONS) await expect(sections.getByRole('link', { name, exact: true })).toBeVisible()
+  await expect(sections.getByRole('link', { name: /Audit log/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Users', level: 2, exact: true })).toBeVisible()
   await expect(row(page, 'Dana Whitfield')).toContainText('You')
   await expect(row(page, 'Dana Whitfield')).toContainText('Owner')
   // Nobody deactivates or resets themselves from here.
@@ -147,8 +150,13 @@ test('an administrator sees no Screening tab and no owner-only settings', async 
   await expect(page.getByRole('heading', { name: 'Practice profile', level: 2 })).toBeVisible()
   await expect(page.getByText('Only the practice owner can change these details.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Save practice profile' })).toHaveCount(0)
-  for (const name of OWNER_SECTIONS) await expect(page.getByRole('heading', { name, level: 2, exact: true })).toHaveCount(0)
+  const sections = page.getByRole('navigation', { name: 'Settings sections' })
+  for (const name of OWNER_SECTIONS) await expect(sections.getByRole('link', { name, exact: true })).toHaveCount(0)
   await expect(page.getByRole('link', { name: /Audit log/ })).toHaveCount(0)
+  // An owner-only section typed into the address says so instead of showing it.
+  await page.goto('/#/settings/users')
+  await expect(page.getByText('This section is not available')).toBeVisible()
+  await sections.getByRole('link', { name: 'Passphrase and lock' }).click()
   await expect(page.getByRole('heading', { name: 'Passphrase and lock', level: 2 })).toBeVisible()
   await expect(page.getByTestId('idle-lock-readonly')).toContainText('The practice owner sets this')
   await expectAccessible(page, 'settings as administrator')
@@ -167,7 +175,8 @@ test('a clinician sees the Screening tab, and no owner-only settings', async ({ 
 
   await page.goto('/#/settings')
   await expect(page.getByText('Only the practice owner can change these details.')).toBeVisible()
-  for (const name of OWNER_SECTIONS) await expect(page.getByRole('heading', { name, level: 2, exact: true })).toHaveCount(0)
+  for (const name of OWNER_SECTIONS) await expect(page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name, exact: true })).toHaveCount(0)
+  await page.goto('/#/settings/security')
   await expect(page.getByRole('region', { name: 'Passphrase and lock' }).getByRole('form', { name: 'Change my passphrase' })).toBeVisible()
   await shot(page, 'roles-20-clinician-settings')
 })

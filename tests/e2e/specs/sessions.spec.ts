@@ -273,7 +273,7 @@ test('the dashboard: today’s sessions, unsigned notes, a safety flag to acknow
 })
 
 test('Settings → Clinical: the owner changes a vital-sign threshold and resets to the defaults', async ({ page }) => {
-  await page.goto('/#/settings')
+  await page.goto('/#/settings/clinical')
   const section = page.getByRole('region', { name: 'Clinical' })
   await section.scrollIntoViewIfNeeded()
   await expect(section.getByText('Recommended defaults')).toBeVisible()

@@ -5,7 +5,7 @@ import { openTestApp, testId, type TestApp } from '../../factories/app'
 import { clientInput, createClient } from '../../factories/clients'
 
 let app: TestApp
-let actor = { id: null as string | null, label: 'local', role: 'owner' as const }
+let actor: { id: string | null; label: string; role: 'owner' | 'clinician' | 'administrator' } = { id: null, label: 'local', role: 'owner' }
 let ana: Client
 let ben: Client
 beforeEach(async () => {
@@ -30,8 +30,29 @@ describe('audit:list', () => {
     const page = await list()
     expect(seqs(page)).toEqual([6, 5, 4, 3, 2, 1])
     expect(page.total).toBe(6)
-    expect(Object.keys(page.rows[0]!).sort()).toEqual(['action', 'actorId', 'actorLabel', 'at', 'channel', 'clientId', 'entity', 'entityId', 'id', 'seq'])
+    expect(Object.keys(page.rows[0]!).sort()).toEqual(['action', 'actorId', 'actorLabel', 'at', 'channel', 'clientId', 'clientName', 'entity', 'entityId', 'id', 'seq'])
     expect(page.rows.at(-1)).toMatchObject<Partial<AuditEntry>>({ seq: 1, action: 'create', entity: 'client', entityId: ana.id, clientId: ana.id, channel: 'clients:create', actorId: null, actorLabel: 'local' })
+  })
+
+  it('names each entry’s client for the owner, read from the client record (the log keeps only the ID)', async () => {
+    const page = await list()
+    expect(page.rows.map((r) => [r.seq, r.clientName])).toEqual([
+      [6, `Ben, ${ben.legalFirstName}`],
+      [5, `Ben, ${ben.legalFirstName}`],
+      [4, `Ana, ${ana.legalFirstName}`],
+      [3, `Ana, ${ana.legalFirstName}`],
+      [2, `Ben, ${ben.legalFirstName}`],
+      [1, `Ana, ${ana.legalFirstName}`]
+    ])
+    const stored = app.connection.sqlite.prepare('SELECT * FROM audit_log').all() as Record<string, unknown>[]
+    expect(JSON.stringify(stored)).not.toContain(ana.legalFirstName)
+  })
+
+  it('lists only for the owner: a clinician or administrator is refused, names and all', async () => {
+    for (const role of ['clinician', 'administrator'] as const) {
+      actor = { id: testId(701), label: 'Sam', role }
+      expect((await app.fail('audit:list', {})).code).toBe('forbidden')
+    }
   })
 
   it('filters by client, action, record type and actor', async () => {

@@ -28,21 +28,30 @@ describe('diagnoses: add', () => {
     expect(first).toMatchObject({
       clientId,
       code: 'F33.2',
-      description: 'Major depressive disorder, recurrent, severe without psychotic features',
+      description: 'Major depressive disorder, recurrent severe without psychotic features',
+      verified: true,
       letter: 'A',
       isPrimary: true,
       removedAt: null
     })
   })
 
-  it('keeps a description the user typed, and leaves an uncatalogued code without one', async () => {
+  it('keeps a description the user typed, and takes the CMS one for any shipped chapter 5 code', async () => {
     await add('F41.1', 'GAD — worse in winter')
     const result = await add('F06.4')
     expect(result.map((d) => [d.code, d.description])).toEqual([
       ['F41.1', 'GAD — worse in winter'],
-      ['F06.4', null]
+      ['F06.4', 'Anxiety disorder due to known physiological condition']
     ])
     expect(summary(result)).toEqual(['A:F41.1*', 'B:F06.4'])
+  })
+
+  it('refuses a code outside the shipped ICD-10-CM list unless it is saved as custom, unverified', async () => {
+    const error = await app.fail('diagnoses:add', { clientId, diagnosis: { code: 'I10' } })
+    expect(error).toMatchObject({ code: 'invalid_input', fields: { 'diagnosis.code': expect.stringMatching(/not on the ICD-10-CM list/) } })
+    expect(await list()).toEqual([])
+    const [custom] = await app.ok<Diagnosis[]>('diagnoses:add', { clientId, diagnosis: { code: 'I10', custom: true } })
+    expect(custom).toMatchObject({ code: 'I10', description: null, verified: false })
   })
 
   it('refuses a code already on the list', async () => {

@@ -96,7 +96,7 @@ describe('dispatch: routing and failures', () => {
       contract: defineContract('test:writeThenThrow', z.strictObject({}), z.unknown(), { roles: ANY_ROLE }),
       handler: () => {
         const client = app.services.clients.create(clientInput() as never)
-        app.services.diagnoses.add(client.id, { code: 'F33.2', description: null })
+        app.services.diagnoses.add(client.id, { code: 'F33.2', description: null, custom: false })
         throw new Error('disk hiccup')
       }
     })
@@ -111,7 +111,7 @@ describe('dispatch: routing and failures', () => {
     app.router.set('test:halfway', {
       contract: defineContract('test:halfway', z.strictObject({}), z.unknown(), { roles: ANY_ROLE }),
       handler: () => {
-        app.services.diagnoses.add(client.id, { code: 'F33.2', description: null })
+        app.services.diagnoses.add(client.id, { code: 'F33.2', description: null, custom: false })
         throw new AppFailure('conflict', 'Someone else changed this chart.')
       }
     })

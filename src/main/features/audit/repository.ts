@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { AuditListQuery } from '@shared/contracts/audit'
 import type { AuditEntity } from '@shared/domain/audit'
 import type { Db, Sqlite } from '../../db/connection'
-import { auditLog } from '../../db/schema'
+import { auditLog, clients } from '../../db/schema'
 import type { ChainedRow } from './chain'
 
 export type AuditRow = typeof auditLog.$inferSelect
@@ -22,6 +22,10 @@ const entryColumns = {
   clientId: auditLog.clientId,
   channel: auditLog.channel
 }
+
+/** "Last, First" as the client list sorts; a mononym (empty first name) is just the one name. */
+const clientNameOf = (last: string | null, first: string | null): string | null =>
+  last === null ? null : [last, first].filter((part) => part?.trim()).join(', ')
 
 const CHAIN_COLUMNS = `seq, id, at, actor_id AS actorId, actor_label AS actorLabel, action, entity, entity_id AS entityId,
   client_id AS clientId, channel, prev_hash AS prevHash, hash`
@@ -112,7 +116,16 @@ export function createAuditRepository(db: Db, sqlite: Sqlite) {
       ]
       const where = and(...conditions)
       const offset = q.page * q.pageSize
-      const rows = db.select(entryColumns).from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset(offset).all()
+      const rows = db
+        .select({ ...entryColumns, clientLast: clients.legalLastName, clientFirst: clients.legalFirstName })
+        .from(auditLog)
+        .leftJoin(clients, eq(clients.id, auditLog.clientId))
+        .where(where)
+        .orderBy(desc(auditLog.seq))
+        .limit(q.pageSize)
+        .offset(offset)
+        .all()
+        .map(({ clientLast, clientFirst, ...entry }) => ({ ...entry, clientName: clientNameOf(clientLast, clientFirst) }))
       // A short page is the last one: its count is known without a second pass.
       const total =
         rows.length < q.pageSize && (rows.length > 0 || offset === 0)

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Diagnosis, diagnosisInput } from '@shared/contracts/diagnoses'
-import { icd10Description } from '@shared/domain/icd10-catalog'
+import { icd10Description, isShippedIcd10 } from '@shared/domain/icd10-catalog'
 import { DIAGNOSIS_LETTERS, MAX_DIAGNOSES } from '@shared/domain/icd10'
 import type { ServiceContext } from '../../context'
 import { conflict, invalid, notFound } from '../../errors'
@@ -16,6 +16,7 @@ const toDiagnosis = (row: DiagnosisRow, letter: Diagnosis['letter']): Diagnosis 
   description: row.description,
   letter,
   isPrimary: row.isPrimary,
+  verified: isShippedIcd10(row.code),
   addedAt: row.addedAt,
   removedAt: row.removedAt
 })
@@ -61,6 +62,11 @@ export function createDiagnosesService(ctx: ServiceContext, clients: ClientsServ
       if (count >= MAX_DIAGNOSES) {
         throw conflict('This client already has 12 diagnoses.', {
           'diagnosis.code': 'A client can have at most 12 diagnoses (A–L). Remove one first.'
+        })
+      }
+      if (!values.custom && !isShippedIcd10(values.code)) {
+        throw invalid('That code is not on the ICD-10-CM list.', {
+          'diagnosis.code': 'This code is not on the ICD-10-CM list the app ships. Check it, or tick “Save as a custom, unverified code”.'
         })
       }
       if (repo.findCurrentByCode(clientId, values.code)) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { NavLink, Outlet, useLocation, useMatches } from 'react-router'
-import { Banknote, CalendarDays, LayoutDashboard, Search, Settings, Users } from 'lucide-react'
+import { Banknote, CalendarDays, FileSearch, LayoutDashboard, Search, Settings, Users } from 'lucide-react'
 import { ErrorBoundary } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
 import { LockButton, UserMenu } from '@renderer/features/auth/UserMenu'
@@ -11,13 +11,14 @@ const NAV = [
   { to: '/', label: 'Dashboard', icon: LayoutDashboard, end: true },
   { to: '/clients', label: 'Clients', icon: Users, end: false },
   { to: '/sessions', label: 'Sessions', icon: CalendarDays, end: false },
+  { to: '/notes/search', label: 'Note search', icon: FileSearch, end: true },
   { to: '/billing', label: 'Billing', icon: Banknote, end: false },
   { to: '/settings', label: 'Settings', icon: Settings, end: false }
 ] as const
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
 
-/** The window: sidebar, top bar with quick search, and the page. */
+/** The window: sidebar, top bar with quick search, and the page, which takes the window's width. */
 export function AppShell({ practiceName }: { practiceName: string }) {
   const [searchOpen, setSearchOpen] = useState(false)
   const location = useLocation()
@@ -92,7 +93,7 @@ export function AppShell({ practiceName }: { practiceName: string }) {
             className="flex h-8 w-full max-w-md items-center gap-2 rounded-md border border-line bg-canvas px-2.5 text-sm text-ink-faint hover:border-line-strong hover:text-ink-soft"
           >
             <Search aria-hidden="true" className="size-4" />
-            <span className="flex-1 text-left">Find a client…</span>
+            <span className="flex-1 text-left">Search clients, pages and commands…</span>
             <kbd className="rounded border border-line bg-surface px-1.5 font-sans text-2xs text-ink-faint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
           </button>
           <div className="ml-auto">
@@ -100,7 +101,7 @@ export function AppShell({ practiceName }: { practiceName: string }) {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="relative min-h-0 flex-1 overflow-y-auto focus:outline-none">
-          <div className="mx-auto h-full max-w-[1400px] px-8 py-6">
+          <div className="h-full px-8 py-6">
             <ErrorBoundary label={label} resetKey={location.pathname}>
               <Outlet />
             </ErrorBoundary>

@@ -1,6 +1,6 @@
 // oxlint-disable-next-line import/no-unassigned-import -- must run before any schema is used
 import './zod-csp'
-import { StrictMode } from 'react'
+import { StrictMode, type CSSProperties } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router'
@@ -27,7 +27,9 @@ createRoot(root, {
     <ErrorBoundary label="the app" fullscreen>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
-        <Toaster position="bottom-center" closeButton duration={4000} />
+        {/* Toasts live in the sidebar's empty lower part (it is 13rem wide), above the user menu, so
+            they never cover a table, a form or a page's actions. */}
+        <Toaster position="bottom-left" closeButton duration={4000} offset={{ left: 8, bottom: 88 }} visibleToasts={3} style={{ '--width': '12rem' } as CSSProperties} />
       </QueryClientProvider>
     </ErrorBoundary>
   </StrictMode>

@@ -29,6 +29,7 @@ export const router = createHashRouter([
       { path: 'billing', element: <BillingPage />, handle: { label: 'billing' } },
       { path: 'settings', element: <SettingsPage />, handle: { label: 'settings' } },
       { path: 'settings/audit', element: <AuditLogPage />, handle: { label: 'the audit log' } },
+      { path: 'settings/:section', element: <SettingsPage />, handle: { label: 'settings' } },
       { path: 'notes/search', element: <NoteSearchPage />, handle: { label: 'note search' } },
       { path: 'notes/:noteId', element: <NoteEditorPage />, handle: { label: 'this note' } },
       { path: '*', element: <NotFoundPage />, handle: { label: 'this page' } }

@@ -3,6 +3,7 @@ import * as RadixDialog from '@radix-ui/react-dialog'
 import * as RadixAlert from '@radix-ui/react-alert-dialog'
 import { X } from 'lucide-react'
 import { cn } from '@renderer/lib/cn'
+import { useFocusReturn } from '@renderer/lib/focus-return'
 import { Button } from './Button'
 
 const overlay = 'fixed inset-0 z-40 bg-ink/25 [animation:kap-fade-in_120ms_ease-out]'
@@ -23,14 +24,16 @@ export interface DialogProps {
   className?: string
 }
 
-/** A modal dialog: focus is trapped inside, Esc or the close button dismisses it. */
+/** A modal dialog: focus is trapped inside, Esc or the close button dismisses it, and focus goes back where it was. */
 export function Dialog({ open, onOpenChange, title, description, children, footer, size = 'md', className }: DialogProps) {
+  const returnFocus = useFocusReturn(open)
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className={overlay} />
         <RadixDialog.Content
           className={cn(panel, widths[size], className)}
+          onCloseAutoFocus={returnFocus}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-3.5">
@@ -83,11 +86,12 @@ export function ConfirmDialog({
   busy = false,
   children
 }: ConfirmDialogProps) {
+  const returnFocus = useFocusReturn(open)
   return (
     <RadixAlert.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
       <RadixAlert.Portal>
         <RadixAlert.Overlay className={overlay} />
-        <RadixAlert.Content className={cn(panel, widths.sm, 'px-5 pt-4 pb-4')}>
+        <RadixAlert.Content className={cn(panel, widths.sm, 'px-5 pt-4 pb-4')} onCloseAutoFocus={returnFocus}>
           <RadixAlert.Title className="text-[15px] font-semibold text-ink">{title}</RadixAlert.Title>
           <RadixAlert.Description asChild>
             <div className="mt-1.5 text-sm text-ink-soft">{body}</div>

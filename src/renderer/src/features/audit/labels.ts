@@ -22,10 +22,6 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   signature_mismatch: 'Signature mismatch'
 }
 
-/** One row's action: a 'view' is "Viewed chart" only when a client's chart was opened. */
-export const actionLabel = (action: AuditAction, entity: AuditEntity): string =>
-  action === 'view' && entity !== 'client' ? 'Viewed' : ACTION_LABELS[action]
-
 export const ENTITY_LABELS: Record<AuditEntity, string> = {
   client: 'Client',
   insurance_policy: 'Insurance policy',

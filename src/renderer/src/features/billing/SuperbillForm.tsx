@@ -29,8 +29,8 @@ function whereFixed(item: string, clientId: string): { what: string; where: stri
   const [what, where = ''] = item.split(' — ')
   const links: Record<string, string> = {
     [SUPERBILL_FIX_PLACES.profile]: `/clients/${clientId}/edit`,
-    [SUPERBILL_FIX_PLACES.practice]: '/settings?section=practice-profile-heading',
-    [SUPERBILL_FIX_PLACES.providers]: '/settings?section=fees-heading'
+    [SUPERBILL_FIX_PLACES.practice]: '/settings/practice',
+    [SUPERBILL_FIX_PLACES.providers]: '/settings/fees'
   }
   return { what: what!, where, to: links[where] ?? null }
 }

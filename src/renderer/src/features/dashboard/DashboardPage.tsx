@@ -37,7 +37,7 @@ export function DashboardPage() {
   const [dialog, setDialog] = useState<SessionDialogTarget | null>(null)
 
   return (
-    <div className="mx-auto max-w-6xl">
+    <div>
       <PageHeader
         title={greeting()}
         subtitle={<span className="num">{formatDayHeading(today)}</span>}

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { toast } from 'sonner'
 import { diagnosisInput, type DiagnosisInput } from '@shared/contracts/diagnoses'
-import { icd10Description } from '@shared/domain/icd10-catalog'
+import { icd10Description, isShippedIcd10 } from '@shared/domain/icd10-catalog'
 import { isWellFormedIcd10, normalizeIcd10 } from '@shared/domain/icd10'
 import { Dialog, FormError, RequiredLegend, TextField } from '@renderer/components'
 import { applyServerErrors, useUnsavedChangesGuard } from '@renderer/lib/forms'
@@ -16,7 +16,7 @@ type DiagnosisValues = z.output<typeof diagnosisInput>
 
 export function AddDiagnosisDialog({ clientId, open, onOpenChange }: { clientId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Add diagnosis" description="Pick from common behavioral-health codes, or type any ICD-10-CM code.">
+    <Dialog open={open} onOpenChange={onOpenChange} title="Add diagnosis" description="Search the ICD-10-CM list by code, words or a common name (PTSD, treatment-resistant depression).">
       {open && <AddDiagnosisForm clientId={clientId} onDone={() => onOpenChange(false)} />}
     </Dialog>
   )
@@ -37,7 +37,7 @@ function AddDiagnosisForm({ clientId, onDone }: { clientId: string; onDone: () =
     formState: { errors, isDirty }
   } = useForm<DiagnosisInput, unknown, DiagnosisValues>({
     resolver: zodResolver(diagnosisInput),
-    defaultValues: { code: '', description: '' }
+    defaultValues: { code: '', description: '', custom: false }
   })
   const guard = useUnsavedChangesGuard(isDirty)
   // The description filled in from a picked suggestion; typing a different code clears it.
@@ -46,6 +46,8 @@ function AddDiagnosisForm({ clientId, onDone }: { clientId: string; onDone: () =
   const description = useWatch({ control, name: 'description' })
   useEffect(() => setFocus('code'), [setFocus])
   const catalogDescription = isWellFormedIcd10(code) ? icd10Description(normalizeIcd10(code)) : undefined
+  // A well-formed code the shipped list lacks may be kept, but only as "custom, unverified".
+  const unlisted = isWellFormedIcd10(code) && !isShippedIcd10(normalizeIcd10(code))
 
   const onSubmit = handleSubmit((values) => {
     setFormError(null)
@@ -90,10 +92,19 @@ function AddDiagnosisForm({ clientId, onDone }: { clientId: string; onDone: () =
               autoDescription.current = entry.description
             }}
             error={fieldState.error?.message}
-            hint="Not in the list? Type the full code — a letter, two characters, then optionally a dot and up to 4 more."
+            hint="From CMS ICD-10-CM: every chapter 5 code (FY2024) and the G, M, R and Z codes KAP uses (FY2023)."
           />
         )}
       />
+      {unlisted && (
+        <label className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-ink">
+          <input type="checkbox" className="mt-0.5 size-4 accent-accent-600" {...register('custom')} />
+          <span>
+            Save as a custom, unverified code
+            <span className="block text-xs text-ink-soft">It is not on the ICD-10-CM list shipped with the app; the chart marks it unverified.</span>
+          </span>
+        </label>
+      )}
       <TextField
         label="Description"
         placeholder={catalogDescription ?? 'Optional'}

@@ -219,6 +219,11 @@ function DiagnosisRow({
         <span className="num w-16 shrink-0 text-sm font-semibold text-ink">{d.code}</span>
         <span className="min-w-0 text-sm text-ink-soft">{d.description ?? 'No description'}</span>
       </div>
+      {!d.verified && (
+        <Badge tone="warning" title="This code is not on the ICD-10-CM list shipped with the app">
+          Custom, unverified
+        </Badge>
+      )}
       {d.isPrimary && (
         <Badge tone="accent">
           <Star aria-hidden="true" />

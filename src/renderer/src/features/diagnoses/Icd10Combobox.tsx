@@ -18,9 +18,16 @@ export interface Icd10ComboboxProps {
   required?: boolean
 }
 
+/** The synonym that found an entry, shown after its description so the match makes sense. */
+function matchedSynonym(entry: Icd10Entry, query: string): string | undefined {
+  const q = query.trim().toLowerCase()
+  if (q.length < 2) return undefined
+  return entry.synonyms.find((s) => s.toLowerCase().startsWith(q) && !entry.description.toLowerCase().includes(q))
+}
+
 /**
- * An ICD-10 picker: a text box (ARIA 1.2 combobox) over an always-visible list of the curated
- * codes that match what is typed, by code or by words. Whatever is typed stays as typed, so any
+ * An ICD-10 picker: a text box (ARIA 1.2 combobox) over an always-visible list of the shipped
+ * ICD-10-CM codes that match what is typed, by code or by words. Whatever is typed stays as typed, so any
  * well-formed code can be entered. ↓/↑ highlight a suggestion, Enter picks it (or, with none
  * highlighted, submits the form). The list sits in the page flow rather than floating, so it
  * never covers the form's buttons and the dialog keeps its size while typing.
@@ -98,16 +105,16 @@ export const Icd10Combobox = forwardRef<HTMLInputElement, Icd10ComboboxProps>(fu
         <p id={countId} aria-live="polite" className="border-b border-line bg-sunken/70 px-3 py-1 text-xs text-ink-soft">
           {options.length > 0
             ? value.trim()
-              ? `${options.length === 40 ? '40+' : options.length} common code${options.length === 1 ? '' : 's'} match`
-              : 'Common codes — type to narrow the list'
+              ? `${options.length === 40 ? '40+' : options.length} code${options.length === 1 ? '' : 's'} match`
+              : 'Common codes — type a code, words or a name like PTSD'
             : typedFreeCode
-              ? `${chosen} is not in the common list; it will be saved as typed.`
-              : 'No common code matches. You can still type any ICD-10 code.'}
+              ? `${chosen} is not on the ICD-10-CM list; it can only be saved as custom, unverified.`
+              : 'No ICD-10-CM code matches. Try other words, or type the full code.'}
         </p>
         {/* The ARIA combobox pattern: focus stays in the input (aria-activedescendant), so the
             options take no focus or keys of their own; no native element offers this. */}
         {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role, jsx-a11y/no-noninteractive-element-to-interactive-role */}
-        <ul ref={listRef} id={listId} role="listbox" aria-label="Common ICD-10 codes" className="relative h-48 overflow-y-auto py-1">
+        <ul ref={listRef} id={listId} role="listbox" aria-label="ICD-10-CM codes" className="relative h-48 overflow-y-auto py-1">
           {options.map((o, i) => (
             // oxlint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
@@ -128,14 +135,17 @@ export const Icd10Combobox = forwardRef<HTMLInputElement, Icd10ComboboxProps>(fu
               )}
             >
               <span className="num w-16 shrink-0 font-medium text-ink">{o.code}</span>
-              <span className="min-w-0 flex-1">{o.description}</span>
+              <span className="min-w-0 flex-1">
+                {o.description}
+                {matchedSynonym(o, value) && <span className="text-ink-faint"> · {matchedSynonym(o, value)}</span>}
+              </span>
               {o.code === chosen && <Check aria-label="Chosen" className="mt-0.5 size-4 shrink-0 text-accent-700" />}
             </li>
           ))}
         </ul>
         {options.length === 0 && (
           <p aria-hidden="true" className="-mt-48 flex h-48 items-center justify-center px-6 text-center text-[13px] text-ink-faint">
-            {typedFreeCode ? 'Press Save to add the code as typed.' : 'Keep typing a code, or try other words.'}
+            {typedFreeCode ? 'Tick “custom, unverified” below to keep this code.' : 'Keep typing a code, or try other words.'}
           </p>
         )}
       </div>

@@ -120,10 +120,11 @@ function timelineColumns({
                     key={n.id}
                     to={notePath(n.id)}
                     className={buttonClasses('ghost', 'sm')}
-                    aria-label={`Open ${NOTE_TEMPLATE_LABELS[n.template]} note from ${formatDate(r.date)}${n.status === 'draft' ? ' (unsigned)' : ''}`}
+                    // The accessible name starts with the visible text (WCAG 2.5.3), then says which note.
+                    aria-label={`${noteLinkText(r.notes.length, n.template)}: ${NOTE_TEMPLATE_LABELS[n.template].toLowerCase()} note from ${formatDate(r.date)}${n.status === 'draft' ? ', unsigned' : ''}`}
                   >
                     <FileText aria-hidden="true" />
-                    {r.notes.length > 1 ? `${NOTE_TEMPLATE_LABELS[n.template]} note` : 'Open note'}
+                    {noteLinkText(r.notes.length, n.template)}
                   </Link>
                 ))
               ))}
@@ -250,3 +251,6 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
     </div>
   )
 }
+
+/** One note: "Open note"; several on a session: each by its template ("Dosing note"). */
+const noteLinkText = (count: number, template: keyof typeof NOTE_TEMPLATE_LABELS) => (count > 1 ? `${NOTE_TEMPLATE_LABELS[template]} note` : 'Open note')

@@ -38,6 +38,7 @@ import { MonthGrid } from './calendar/MonthGrid'
 import { useGridMoves } from './calendar/useGridMoves'
 import { addMonths, monthWeeks } from './calendar/layout'
 import { toast } from 'sonner'
+import { useOpenFromLink } from '@renderer/lib/open-from-link'
 
 type View = 'day' | 'week' | 'month'
 type Layout = 'grid' | 'list'
@@ -109,6 +110,7 @@ export function SessionsPage() {
 
   const firstShown = view === 'month' ? `${date.slice(0, 7)}-01` : from
   const schedule = () => setDialog({ mode: 'create', date: view === 'day' ? date : showsToday ? today : firstShown })
+  useOpenFromLink('book', schedule)
   const scheduleButton = (
     <Button variant="primary" onClick={schedule}>
       <CalendarPlus aria-hidden="true" />
@@ -129,7 +131,7 @@ export function SessionsPage() {
   const book = (slot: { date: string; startTime?: string; durationMinutes?: number }) => setDialog({ mode: 'create', ...slot })
 
   return (
-    <div className="mx-auto max-w-6xl">
+    <div>
       <PageHeader
         title="Sessions"
         subtitle="Every client’s sessions, on your calendar"

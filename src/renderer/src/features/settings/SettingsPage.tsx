@@ -1,98 +1,113 @@
-import { useEffect } from 'react'
+import type { ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useSearchParams } from 'react-router'
-import { ErrorState, LoadingRows, PageHeader } from '@renderer/components'
+import { Navigate, NavLink, useParams, useSearchParams } from 'react-router'
+import { EmptyState, ErrorState, LoadingRows, PageHeader } from '@renderer/components'
+import { cn } from '@renderer/lib/cn'
 import { formatTimestamp } from '@renderer/lib/format'
 import { DataExportSection } from '@renderer/features/exports/DataExportSection'
 import { BackupsSection } from '@renderer/features/backups/BackupsSection'
-import { AuditLogLink } from '@renderer/features/audit/AuditLogLink'
 import { useCurrentUser, can } from '@renderer/features/auth/access'
 import { UsersSection } from '@renderer/features/users/UsersSection'
+import { FeesSettings } from '@renderer/features/billing/FeesSettings'
 import { PracticeProfileForm } from './PracticeProfileForm'
 import { PracticeProfileSummary } from './PracticeProfileSummary'
 import { practiceQueries } from './queries'
 import { SecuritySection } from './SecuritySection'
 import { ClinicalSettings } from './ClinicalSettings'
-import { FeesSettings } from '@renderer/features/billing/FeesSettings'
+import { LEGACY_SECTION_IDS, settingsPath, settingsSectionsFor } from './sections'
 
-/**
- * Settings, by role: the owner edits the practice profile and manages users, security, exports,
- * backups and the audit log; everyone else reads the profile and changes their own passphrase.
- */
-/** Scrolls the section a heading titles to the top; false while that section is not mounted yet. */
-function scrollToSection(headingId: string): boolean {
-  const section = document.getElementById(headingId)?.closest('section')
-  section?.scrollIntoView({ block: 'start' })
-  return section != null
+const SECTION_CONTENT: Record<string, () => ReactNode> = {
+  practice: () => <PracticeProfileSection />,
+  users: () => <UsersSection />,
+  security: () => <SecuritySection />,
+  clinical: () => <ClinicalSettings />,
+  fees: () => <FeesSettings />,
+  export: () => <DataExportSection />,
+  backups: () => <BackupsSection />
 }
 
+/**
+ * Settings, by role, one section per route (/settings/users, /settings/fees, …) with the list of
+ * sections beside it: the owner edits the practice profile and manages users, security, exports,
+ * backups and the audit log; everyone else reads the profile and changes their own passphrase.
+ */
 export function SettingsPage() {
-  const practice = useQuery(practiceQueries.profile())
   const role = useCurrentUser()?.role
-  const editProfile = can(role, 'editPracticeProfile')
-  const owner = can(role, 'editPracticeSettings')
-  // `?section=fees-heading` (a superbill's missing item links here) opens on that section.
+  const { section: slug } = useParams()
   const [params] = useSearchParams()
-  const wanted = params.get('section')
-  useEffect(() => {
-    if (!wanted) return
-    // Sections mount as their data arrives: look again for a moment until it is there.
-    let tries = 0
-    const timer = setInterval(() => {
-      if (scrollToSection(wanted) || ++tries > 20) clearInterval(timer)
-    }, 50)
-    return () => clearInterval(timer)
-  }, [wanted])
-  const sections = [
-    { heading: 'practice-profile-heading', label: 'Practice profile', shown: true },
-    { heading: 'users-heading', label: 'Users', shown: can(role, 'manageUsers') },
-    { heading: 'security-heading', label: owner ? 'Security' : 'Passphrase and lock', shown: true },
-    { heading: 'clinical-settings-heading', label: 'Clinical', shown: true },
-    { heading: 'fees-heading', label: 'Fees', shown: true },
-    { heading: 'data-export-heading', label: 'Data export', shown: can(role, 'exportPractice') },
-    { heading: 'backups-heading', label: 'Backups', shown: can(role, 'manageBackups') }
-  ].filter((section) => section.shown)
+  const sections = settingsSectionsFor(role)
+  // `/settings` and old `/settings?section=fees-heading` links land on a section's own route.
+  const legacy = params.get('section')
+  if (!slug) return <Navigate replace to={settingsPath((legacy && LEGACY_SECTION_IDS[legacy]) || 'practice')} />
+  const current = sections.find((s) => s.slug === slug)
   return (
-    <div className="mx-auto max-w-5xl">
+    <div>
       <PageHeader title="Settings" />
-      <nav aria-label="Settings sections" className="-mt-2 mb-5 flex flex-wrap items-center gap-1 text-[13px]">
-        {sections.map((section) => (
-          <button
-            key={section.heading}
-            type="button"
-            onClick={() => scrollToSection(section.heading)}
-            className="rounded-md px-2 py-1 text-ink-soft hover:bg-sunken hover:text-ink"
-          >
-            {section.label}
-          </button>
-        ))}
-      </nav>
-      <section aria-labelledby="practice-profile-heading" className="rounded-lg border border-line bg-surface px-6 py-5">
-        <div className="mb-4 border-b border-line pb-4">
-          <h2 id="practice-profile-heading" className="text-base font-semibold text-ink">
-            Practice profile
-          </h2>
-          <p className="mt-0.5 text-sm text-ink-soft">
-            {practice.data ? `Last saved ${formatTimestamp(practice.data.updatedAt)}.` : 'The details that identify your practice on every document.'}
-          </p>
+      <div className="flex flex-col gap-6 md:flex-row md:items-start">
+        <nav aria-label="Settings sections" className="shrink-0 md:sticky md:top-0 md:w-44">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
+            {sections.map((s) => (
+              <li key={s.slug}>
+                <NavLink
+                  to={settingsPath(s.slug)}
+                  className={({ isActive }) =>
+                    cn(
+                      'flex h-8 items-center rounded-md px-2.5 text-sm',
+                      isActive ? 'bg-surface font-medium text-accent-800 shadow-xs ring-1 ring-line' : 'text-ink-soft hover:bg-sunken hover:text-ink'
+                    )
+                  }
+                >
+                  {s.label}
+                </NavLink>
+              </li>
+            ))}
+            {can(role, 'viewAuditLog') && (
+              <li>
+                <NavLink to="/settings/audit" className="flex h-8 items-center rounded-md px-2.5 text-sm text-ink-soft hover:bg-sunken hover:text-ink">
+                  Audit log
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="min-w-0 max-w-5xl flex-1 [&>section:first-child]:mt-0">
+          {current ? (
+            SECTION_CONTENT[current.slug]?.()
+          ) : (
+            <EmptyState
+              className="rounded-lg border border-dashed border-line-strong bg-surface"
+              title="This section is not available"
+              body="Pick a section from the list. Some are for the practice owner only."
+            />
+          )}
         </div>
-        {practice.isPending ? (
-          <LoadingRows as="div" rows={8} />
-        ) : practice.isError ? (
-          <ErrorState error={practice.error} title="The practice profile could not be loaded" onRetry={() => void practice.refetch()} />
-        ) : editProfile || practice.data === null ? (
-          <PracticeProfileForm practice={practice.data} />
-        ) : (
-          <PracticeProfileSummary practice={practice.data} />
-        )}
-      </section>
-      {can(role, 'manageUsers') && <UsersSection />}
-      <SecuritySection />
-      <ClinicalSettings />
-      <FeesSettings />
-      {can(role, 'exportPractice') && <DataExportSection />}
-      {can(role, 'manageBackups') && <BackupsSection />}
-      {can(role, 'viewAuditLog') && <AuditLogLink />}
+      </div>
     </div>
+  )
+}
+
+function PracticeProfileSection() {
+  const practice = useQuery(practiceQueries.profile())
+  const editProfile = can(useCurrentUser()?.role, 'editPracticeProfile')
+  return (
+    <section aria-labelledby="practice-profile-heading" className="rounded-lg border border-line bg-surface px-6 py-5">
+      <div className="mb-4 border-b border-line pb-4">
+        <h2 id="practice-profile-heading" className="text-base font-semibold text-ink">
+          Practice profile
+        </h2>
+        <p className="mt-0.5 text-sm text-ink-soft">
+          {practice.data ? `Last saved ${formatTimestamp(practice.data.updatedAt)}.` : 'The details that identify your practice on every document.'}
+        </p>
+      </div>
+      {practice.isPending ? (
+        <LoadingRows as="div" rows={8} />
+      ) : practice.isError ? (
+        <ErrorState error={practice.error} title="The practice profile could not be loaded" onRetry={() => void practice.refetch()} />
+      ) : editProfile || practice.data === null ? (
+        <PracticeProfileForm practice={practice.data} />
+      ) : (
+        <PracticeProfileSummary practice={practice.data} />
+      )}
+    </section>
   )
 }
