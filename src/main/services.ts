@@ -7,6 +7,7 @@ import { createSuperbillService } from './features/billing/superbill'
 import { toCsv } from './features/exports/csv'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
+import { createCourseScheduleService } from './features/courses/schedule'
 import { createCoursesService } from './features/courses/service'
 import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
@@ -62,6 +63,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     practice,
     sessions,
     courses,
+    courseSchedule: createCourseScheduleService(ctx, { courses, sessions }),
     notes,
     measures,
     dashboard: createDashboardService(ctx, { sessions, notes, measures }),

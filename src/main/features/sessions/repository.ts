@@ -84,6 +84,20 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
     ownerUserId: (): string | undefined =>
       sqlite.prepare("SELECT id FROM users WHERE role = 'owner' AND deactivated_at IS NULL ORDER BY created_at, id LIMIT 1").pluck().get() as string | undefined,
 
+    /**
+     * Time taken from `from` to `to`: the scheduled and completed sessions billed under the clinician
+     * (or with no clinician, in a solo practice) and every one of the client's own.
+     */
+    busyBetween: (from: string, to: string, renderingUserId: string | null, clientId: string): Pick<SessionRow, 'id' | 'date' | 'startTime' | 'durationMinutes'>[] =>
+      sqlite
+        .prepare(
+          `SELECT id, date, start_time AS startTime, duration_minutes AS durationMinutes FROM sessions
+           WHERE date BETWEEN ? AND ? AND status IN ('scheduled', 'completed')
+             AND (client_id = ? OR rendering_user_id IS ? OR rendering_user_id IS NULL)
+           ORDER BY date, start_time`
+        )
+        .all(from, to, clientId, renderingUserId) as Pick<SessionRow, 'id' | 'date' | 'startTime' | 'durationMinutes'>[],
+
     insert: (row: NewSessionRow): void => {
       db.insert(sessions).values(row).run()
     },

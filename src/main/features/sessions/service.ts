@@ -157,6 +157,10 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       isCharged = check
     },
 
+    /** The clinician a new session is billed under when none is chosen, and the time already taken around them. */
+    defaultRenderer,
+    busyBetween: (from: string, to: string, renderingUserId: string | null, clientId: string) => repo.busyBetween(from, to, renderingUserId, clientId),
+
     /** For other services. */
     require,
     requireCurrentClient: (clientId: string) => requireClient(clientId, true)
