@@ -17,6 +17,7 @@ import { createMeasuresService } from './features/measures/service'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
 import { createScreeningService } from './features/screening/service'
+import { createSeriesService } from './features/series/service'
 import { createSessionsService } from './features/sessions/service'
 import { createSettingsService } from './features/settings/service'
 import { createUsersService } from './features/users/service'
@@ -62,6 +63,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     consents,
     practice,
     sessions,
+    series: createSeriesService(ctx, { sessions }),
     courses,
     courseSchedule: createCourseScheduleService(ctx, { courses, sessions }),
     notes,

@@ -14,6 +14,7 @@ import { measuresHandlers } from '../features/measures/handlers'
 import { notesHandlers } from '../features/notes/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
+import { seriesHandlers } from '../features/series/handlers'
 import { sessionsHandlers } from '../features/sessions/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 
@@ -35,6 +36,7 @@ export function createRouter(services: Services): Router {
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
     sessions: sessionsHandlers(services),
+    series: seriesHandlers(services),
     courses: coursesHandlers(services),
     notes: notesHandlers(services),
     measures: measuresHandlers(services),

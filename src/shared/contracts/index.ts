@@ -15,6 +15,7 @@ import { notesContracts } from './notes'
 import { practiceContracts } from './practice'
 import { recoveryContracts } from './recovery'
 import { screeningContracts } from './screening'
+import { seriesContracts } from './series'
 import { sessionsContracts } from './sessions'
 import { settingsContracts } from './settings'
 import { usersContracts } from './users'
@@ -28,6 +29,7 @@ export const contracts = {
   screening: screeningContracts,
   consents: consentsContracts,
   sessions: sessionsContracts,
+  series: seriesContracts,
   courses: coursesContracts,
   notes: notesContracts,
   measures: measuresContracts,

@@ -22,7 +22,7 @@ export const clientNameSql = sql<string>`coalesce(nullif(${clients.preferredName
 const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: notes.template, signedAt: notes.signedAt }
 
 const SESSION_COLUMNS = `id, client_id AS clientId, course_id AS courseId, date, start_time AS startTime, duration_minutes AS durationMinutes,
-  kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, created_at AS createdAt, updated_at AS updatedAt`
+  kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, series_id AS seriesId, created_at AS createdAt, updated_at AS updatedAt`
 
 /**
  * Scheduling reads and writes. The chart's timeline runs on every open of the Sessions tab, so its

@@ -116,13 +116,14 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       return toTimelineRow(require(id), repo.noteStatusesBySession(id))
     },
 
-    create(clientId: string, values: SessionValues): ScheduledSession {
+    /** `seriesId`: set by the series service for the sessions it books. */
+    create(clientId: string, values: SessionValues, seriesId: string | null = null): ScheduledSession {
       requireClient(clientId, true)
       if (values.courseId) courses.requireForClient(values.courseId, clientId)
       const now = stamp()
       const id = ctx.newId()
       const { renderingUserId, ...rest } = values
-      repo.insert({ ...rest, renderingUserId: renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId), id, clientId, createdAt: now, updatedAt: now })
+      repo.insert({ ...rest, renderingUserId: renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId), seriesId, id, clientId, createdAt: now, updatedAt: now })
       const saved = require(id)
       for (const listener of listeners) listener(null, saved)
       return scheduled(id)
