@@ -16,6 +16,7 @@ import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
+import { createRemindersService } from './features/reminders/service'
 import { createScreeningService } from './features/screening/service'
 import { createSeriesService } from './features/series/service'
 import { createSessionsService } from './features/sessions/service'
@@ -46,15 +47,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
-  const superbills = createSuperbillService(ctx, {
-    billing,
-    clients,
-    insurance,
-    diagnoses,
-    practice,
-    writeDocument: exports.writeDocument,
-    fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
-  })
+  const fontsFolder = options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
+  const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, writeDocument: exports.writeDocument, fontsFolder })
+  const reminders = createRemindersService(ctx, { clients, sessions, practice, writeDocument: exports.writeDocument, fontsFolder })
   return {
     clients,
     insurance,
@@ -74,7 +69,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     audit,
     exports,
     billing,
-    superbills
+    superbills,
+    reminders
   }
 }
 export type Services = ReturnType<typeof createServices>

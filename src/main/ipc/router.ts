@@ -14,6 +14,7 @@ import { measuresHandlers } from '../features/measures/handlers'
 import { notesHandlers } from '../features/notes/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
+import { remindersHandlers } from '../features/reminders/handlers'
 import { seriesHandlers } from '../features/series/handlers'
 import { sessionsHandlers } from '../features/sessions/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
@@ -37,6 +38,7 @@ export function createRouter(services: Services): Router {
     consents: consentsHandlers(services),
     sessions: sessionsHandlers(services),
     series: seriesHandlers(services),
+    reminders: remindersHandlers(services),
     courses: coursesHandlers(services),
     notes: notesHandlers(services),
     measures: measuresHandlers(services),

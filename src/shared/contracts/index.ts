@@ -14,6 +14,7 @@ import { measuresContracts } from './measures'
 import { notesContracts } from './notes'
 import { practiceContracts } from './practice'
 import { recoveryContracts } from './recovery'
+import { remindersContracts } from './reminders'
 import { screeningContracts } from './screening'
 import { seriesContracts } from './series'
 import { sessionsContracts } from './sessions'
@@ -30,6 +31,7 @@ export const contracts = {
   consents: consentsContracts,
   sessions: sessionsContracts,
   series: seriesContracts,
+  reminders: remindersContracts,
   courses: coursesContracts,
   notes: notesContracts,
   measures: measuresContracts,
