@@ -120,22 +120,22 @@ function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clie
           {unplaced.length === 1 ? ' it' : ' them'} by hand.
         </p>
       )}
-      <table className="w-full text-sm" aria-label="Proposed sessions">
+      <table className="w-full table-fixed text-sm" aria-label="Proposed sessions">
         <thead>
           <tr className="text-left text-xs text-ink-soft">
             <th scope="col" className="w-8 pb-1.5 font-medium">
               #
             </th>
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-32 pb-1.5 font-medium">
               Kind
             </th>
             <th scope="col" className="pb-1.5 font-medium">
               Date
             </th>
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-36 pb-1.5 font-medium">
               Start
             </th>
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-24 pb-1.5 font-medium">
               Minutes
             </th>
           </tr>

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { useQuery } from '@tanstack/react-query'
-import { BellRing, CalendarPlus, FileText, Pencil, TriangleAlert } from 'lucide-react'
+import { BellRing, CalendarPlus, FileText, Pencil, Repeat, TriangleAlert } from 'lucide-react'
 import type { Client } from '@shared/contracts/clients'
 import type { CourseWarningOut, TimelineRow } from '@shared/contracts/sessions'
 import { localToday } from '@shared/domain/dates'
@@ -77,6 +77,12 @@ function timelineColumns({
           <div className="leading-tight">
             <div className="flex items-center gap-1.5">
               <KindLabel kind={row.original.kind} />
+              {row.original.seriesId && (
+                <span title="Part of a recurring series" className="inline-flex text-ink-faint">
+                  <Repeat aria-hidden="true" className="size-3.5" />
+                  <span className="sr-only">(recurring)</span>
+                </span>
+              )}
               {own.length > 0 && (
                 <span title={own.map((w) => `${WARNING_TITLES[w.code]}: ${w.message}`).join('\n')} className="inline-flex text-amber-600">
                   <TriangleAlert aria-hidden="true" className="size-3.5" />
