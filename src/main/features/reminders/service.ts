@@ -41,7 +41,7 @@ export function createRemindersService(ctx: ServiceContext, deps: RemindersDeps)
       if (!one) throw invalid(NOT_THIS_CLIENTS_MESSAGE, { sessionId: 'Choose one of this client’s sessions' })
       return [one]
     }
-    const upcoming = timeline.filter((s) => s.status === 'scheduled' && s.date >= today()).reverse()
+    const upcoming = timeline.filter((s) => s.status === 'scheduled' && s.date >= today()).toReversed()
     if (upcoming.length === 0) throw conflict(NO_UPCOMING_MESSAGE)
     return upcoming
   }

@@ -4,11 +4,11 @@
  * re-checked by main and its problem shown beside the row — then books them all at once. One
  * call, one transaction: all are booked or none.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { toast } from 'sonner'
 import { CalendarCheck2 } from 'lucide-react'
-import type { Course, ScheduleProblem, ScheduleRowInput } from '@shared/contracts/courses'
+import type { Course, ScheduleProblem, ScheduleProposal, ScheduleRowInput } from '@shared/contracts/courses'
 import { DURATION_MAX, DURATION_MIN } from '@shared/contracts/sessions'
 import { PLACES_OF_SERVICE, SESSION_KIND_LABELS, type PlaceOfServiceCode } from '@shared/domain/session-kinds'
 import { Button, Dialog, ErrorState, FieldMessage, FormError, SelectField, Skeleton } from '@renderer/components'
@@ -39,23 +39,7 @@ export function ScheduleCourseDialog({ course, clientId, open, onOpenChange }: {
 
 function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clientId: string; onDone: () => void }) {
   const proposal = useQuery(scheduleQueries.proposal(course.id))
-  const practice = useQuery(practiceQueries.profile())
-  const [rows, setRows] = useState<ScheduleRowInput[] | null>(null)
-  const [place, setPlace] = useState<PlaceOfServiceCode | null>(null)
-  const book = useBookSchedule(clientId)
-
-  useEffect(() => {
-    if (proposal.data && rows === null) setRows(proposal.data.rows.map((r) => ({ ...r })))
-  }, [proposal.data, rows])
-
-  // Only well-formed rows go to main for the live check; a half-typed time waits.
-  const complete = useMemo(
-    () => (rows ?? []).every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && /^\d{2}:\d{2}$/.test(r.startTime) && Number.isInteger(r.durationMinutes)),
-    [rows]
-  )
-  const check = useQuery({ ...scheduleQueries.check(course.id, rows ?? []), enabled: complete && (rows?.length ?? 0) > 0 })
-
-  if (proposal.isPending || (proposal.data && rows === null)) {
+  if (proposal.isPending) {
     return (
       <div aria-hidden="true" className="space-y-2">
         {Array.from({ length: 6 }, (_, i) => (
@@ -65,9 +49,24 @@ function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clie
     )
   }
   if (proposal.isError) return <ErrorState title="The course could not be planned" error={proposal.error} onRetry={() => void proposal.refetch()} />
+  return <ProposalForm course={course} clientId={clientId} proposal={proposal.data} onDone={onDone} />
+}
 
-  const { unplaced, hours } = proposal.data
-  const list = rows ?? []
+function ProposalForm({ course, clientId, proposal, onDone }: { course: Course; clientId: string; proposal: ScheduleProposal; onDone: () => void }) {
+  const practice = useQuery(practiceQueries.profile())
+  const [rows, setRows] = useState<ScheduleRowInput[]>(() => proposal.rows.map((r) => ({ ...r })))
+  const [place, setPlace] = useState<PlaceOfServiceCode | null>(null)
+  const book = useBookSchedule(clientId)
+
+  // Only well-formed rows go to main for the live check; a half-typed time waits.
+  const complete = useMemo(
+    () => rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && /^\d{2}:\d{2}$/.test(r.startTime) && Number.isInteger(r.durationMinutes)),
+    [rows]
+  )
+  const check = useQuery({ ...scheduleQueries.check(course.id, rows), enabled: complete && rows.length > 0 })
+
+  const { unplaced, hours } = proposal
+  const list = rows
   const serverFields = book.error instanceof ApiError ? book.error.fields : {}
   const problemOf = (i: number, field: Field): string | undefined =>
     check.data?.find((p) => p.row === i && p.field === field)?.message ?? (book.error && !check.data ? serverFields[`rows.${i}.${field}`] : undefined)
@@ -76,7 +75,7 @@ function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clie
 
   const edit = (i: number, patch: Partial<ScheduleRowInput>) => {
     book.reset()
-    setRows((current) => (current ?? []).map((r, j) => (j === i ? { ...r, ...patch } : r)))
+    setRows((current) => current.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   }
 
   const submit = () =>
@@ -112,13 +111,13 @@ function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clie
     >
       <FormError error={book.error && Object.keys(serverFields).length === 0 ? book.error : null} />
       <p className="text-[13px] text-ink-soft">
-        Working hours {hours.start}–{hours.end}, {hours.days.map((d) => WEEKDAYS[d]).join(', ')}; from {formatDayShort(proposal.data.from)}.
+        Working hours {hours.start}–{hours.end}, {hours.days.map((d) => WEEKDAYS[d]).join(', ')}; from {formatDayShort(proposal.from)}.
       </p>
       {unplaced.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900">
+        <output className="block rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900">
           No free slot within six months for {unplaced.length} session{unplaced.length === 1 ? '' : 's'} ({unplaced.map((k) => SESSION_KIND_LABELS[k].toLowerCase()).join(', ')}): book
           {unplaced.length === 1 ? ' it' : ' them'} by hand.
-        </p>
+        </output>
       )}
       <table className="w-full table-fixed text-sm" aria-label="Proposed sessions">
         <thead>
@@ -201,9 +200,9 @@ function ScheduleCourseForm({ course, clientId, onDone }: { course: Course; clie
       </table>
       <SelectField label="Place of service" options={placeOptions} value={placeOfService} onChange={(e) => setPlace(e.target.value as PlaceOfServiceCode)} className="max-w-sm" />
       <div className="sticky -bottom-4 -mx-5 -mb-4 flex items-center justify-end gap-3 border-t border-line bg-surface px-5 py-3">
-        <span role="status" className={cn('mr-auto text-[13px]', problems > 0 ? 'text-red-700' : 'text-ink-soft')}>
+        <output className={cn('mr-auto text-[13px]', problems > 0 ? 'text-red-700' : 'text-ink-soft')}>
           {!complete ? 'Finish typing a row to check it' : problems > 0 ? `${new Set(check.data?.map((p) => p.row)).size} row(s) need attention` : check.data ? 'Every row keeps the plan and your free time' : 'Checking…'}
-        </span>
+        </output>
         <Button onClick={onDone} disabled={book.isPending}>
           Cancel
         </Button>
