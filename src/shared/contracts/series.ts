@@ -21,7 +21,7 @@ export const seriesInput = sessionInput
   .extend({
     kind: z.enum(SERIES_KINDS, { error: 'A series repeats integration or psychotherapy sessions' }),
     intervalWeeks: z.union([z.literal(1), z.literal(2)], { error: 'Choose every week or every 2 weeks' }),
-    end: z.enum(['until', 'count'], { error: 'Choose how the series ends' }),
+    end: z.enum(['count', 'until'], { error: 'Choose how the series ends' }),
     untilDate: optionalIsoDate('Last date'),
     occurrences: z.int({ error: countMessage }).min(2, { error: countMessage }).max(SERIES_MAX_SESSIONS, { error: countMessage }).nullish()
   })

@@ -56,7 +56,7 @@ describe('courses:proposeSchedule / bookSchedule', () => {
 
     const before = app.count('sessions')
     const error = await app.fail('courses:bookSchedule', { id: course.id, rows, placeOfService: '11' })
-    expect(error.code).toBe('invalid_input')
+    expect(error.code).toBe('conflict')
     expect(error.message).toMatch(/rows? needs? attention before booking/)
     expect(error.fields?.['rows.0.startTime']).toBe('Outside working hours (09:00–17:00)')
     expect(error.fields?.[`rows.${second}.date`]).toMatch(/after the previous one/)
@@ -78,7 +78,7 @@ describe('courses:proposeSchedule / bookSchedule', () => {
     app.connection.sqlite.exec(`CREATE TRIGGER fail_fifth BEFORE INSERT ON sessions WHEN (SELECT count(*) FROM sessions) >= ${before + 4}
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`)
     const error = await app.fail('courses:bookSchedule', { id: course.id, rows, placeOfService: '11' })
-    expect(error.code).not.toBe('invalid_input')
+    expect(error.code).not.toBe('conflict')
     expect(app.count('sessions')).toBe(before)
     expect(app.count('audit_log')).toBe(auditBefore)
     app.connection.sqlite.exec('DROP TRIGGER fail_fifth')

@@ -9,7 +9,7 @@ import { localToday } from '@shared/domain/dates'
 import { addDays } from '@shared/domain/scheduling'
 import type { PlaceOfServiceCode } from '@shared/domain/session-kinds'
 import type { ServiceContext } from '../../context'
-import { invalid } from '../../errors'
+import { conflict, invalid } from '../../errors'
 import type { SessionsService } from '../sessions/service'
 import { checkSchedule, DEFAULT_WORKING_HOURS, PLAN_HORIZON_DAYS, planSchedule, type PlannedRow } from './plan-schedule'
 import type { CoursesService } from './service'
@@ -54,12 +54,12 @@ export function createCourseScheduleService(ctx: ServiceContext, deps: { courses
 
     check,
 
-    /** All rows or none: any problem refuses the lot, each message beside its row's field. */
+    /** All rows or none: any problem (a clash, the spacing, working hours) refuses the lot as a conflict, each message beside its row's field. */
     book(courseId: string, rows: readonly PlannedRow[], placeOfService: PlaceOfServiceCode): { sessions: Session[] } {
       const problems = check(courseId, rows)
       if (problems.length > 0) {
         const n = new Set(problems.map((p) => p.row)).size
-        throw invalid(`${n} row${n === 1 ? ' needs' : 's need'} attention before booking.`, Object.fromEntries(problems.map((p) => [`rows.${p.row}.${p.field}`, p.message])))
+        throw conflict(`${n} row${n === 1 ? ' needs' : 's need'} attention before booking.`, Object.fromEntries(problems.map((p) => [`rows.${p.row}.${p.field}`, p.message])))
       }
       const { clientId } = deps.courses.get(courseId)
       const sessions = rows.map(

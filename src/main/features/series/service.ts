@@ -7,7 +7,7 @@
 import type { SeriesChangeResult, SeriesValues, SeriesWithSessions, SessionSeries } from '@shared/contracts/series'
 import type { Session, TimelineRow } from '@shared/contracts/sessions'
 import type { ServiceContext } from '../../context'
-import { invalid, notFound } from '../../errors'
+import { conflict, notFound } from '../../errors'
 import type { SessionsService } from '../sessions/service'
 import { seriesDates } from './dates'
 import { createSeriesRepository, type SeriesRow } from './repository'
@@ -37,7 +37,7 @@ export function createSeriesService(ctx: ServiceContext, deps: { sessions: Sessi
   /** The session given and every later one of its series, in date order. */
   const following = (sessionId: string): { series: SeriesRow; rows: TimelineRow[] } => {
     const start = deps.sessions.get(sessionId)
-    if (!start.seriesId) throw invalid(NOT_IN_SERIES_MESSAGE)
+    if (!start.seriesId) throw conflict(NOT_IN_SERIES_MESSAGE)
     const series = require(start.seriesId)
     const rows = repo
       .sessionIds(series.id)
