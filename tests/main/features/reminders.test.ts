@@ -80,6 +80,7 @@ describe('reminders:ics', () => {
 
 describe('reminders:card', () => {
   it('prints a card with the first name and the upcoming times (pdftotext), and details only when asked', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
     const out = await app.ok<ReminderResult>('reminders:card', { clientId })
     expect(out.fileName).toBe(`appointment-card-${clientId.slice(-8)}-upcoming-2026-03-08.pdf`)
     const text = execFileSync('pdftotext', ['-layout', out.path, '-'], { encoding: 'utf8' })
@@ -95,11 +96,21 @@ describe('reminders:card', () => {
 
     const detailed = await app.ok<ReminderResult>('reminders:card', { clientId, sessionId: ids[1], includeDetails: true })
     expect(execFileSync('pdftotext', [detailed.path, '-'], { encoding: 'utf8' })).toContain('Dosing session, 3 h')
+    execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', detailed.path, resolve(SCREENSHOTS, 'appointment-card-details')])
 
     expect(execFileSync('pdfinfo', [out.path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
     execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', out.path, `${out.path}.page`])
-    mkdirSync(SCREENSHOTS, { recursive: true })
     copyFileSync(`${out.path}.page-1.png`, resolve(SCREENSHOTS, 'appointment-card.png'))
     expect(statSync(`${out.path}.page-1.png`).size).toBeGreaterThan(5_000)
+  })
+
+  it('continues on a second card past 7 appointments', async () => {
+    for (let i = 0; i < 7; i++) await createSession(app, clientId, { date: `2026-04-${String(6 + i).padStart(2, '0')}`, kind: 'psychotherapy', startTime: '11:00', durationMinutes: 50 })
+    const out = await app.ok<ReminderResult>('reminders:card', { clientId })
+    expect(out.appointments).toBe(9)
+    expect(execFileSync('pdfinfo', [out.path], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/)
+    const text = execFileSync('pdftotext', [out.path, '-'], { encoding: 'utf8' })
+    expect(text).toContain('2 of 2')
+    expect(text).toContain('Sunday, April 12, 2026')
   })
 })
