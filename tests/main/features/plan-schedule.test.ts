@@ -111,6 +111,20 @@ describe('planSchedule', () => {
     expect(checkSchedule(rows, c)).toEqual([])
   })
 
+  it('keeps at most 2 dosings in a calendar week even when the protocol allows 3 in 7 days', () => {
+    const c = ctx({ rules: { ...induction.rules, minDaysBetweenDosing: 1, maxDosingPer7Days: 3 } })
+    const { rows } = planSchedule(c)
+    expectValid(rows, c)
+    // Two a Monday–Sunday week (expectValid checks the cap), filled from the first open day: 6 dosings in 3 weeks.
+    const dosings = of(rows, 'dosing').map((r) => r.date)
+    expect(dosings.slice(0, 2)).toEqual(['2026-03-11', '2026-03-12'])
+    expect(dosings.every((d) => d <= '2026-03-29')).toBe(true)
+    const three: PlannedRow[] = ['2026-03-16', '2026-03-18', '2026-03-20'].map((date) => ({ kind: 'dosing', date, startTime: '09:00', durationMinutes: 180 }))
+    expect(checkSchedule(three, { ...c, existing: [{ kind: 'preparation', date: '2026-03-09', status: 'completed' }] })).toEqual([
+      { row: 2, field: 'date', message: 'This makes 3 dosings in one Monday–Sunday week (at most 2)' }
+    ])
+  })
+
   it('plans a booster course: preparation, booster, integration', () => {
     const c = ctx({ steps: booster.steps, rules: booster.rules })
     const { rows } = planSchedule(c)

@@ -64,6 +64,12 @@ export interface Plan {
   unplaced: SessionKind[]
 }
 
+/** DOMAIN.md: at most two dosings a week, also when a protocol allows more in a rolling 7 days. */
+export const MAX_DOSINGS_PER_CALENDAR_WEEK = 2
+
+/** The Monday of the ISO week holding `date`. */
+const mondayOf = (date: string) => addDays(date, 1 - isoWeekday(date))
+
 /** How far ahead the planner looks for a free slot. */
 export const PLAN_HORIZON_DAYS = 180
 const SLOT_STEP_MINUTES = 15
@@ -120,7 +126,8 @@ function dosingFits(date: string, dosingDates: readonly string[], rules: Protoco
     }).length
     if (inWindow + 1 > rules.maxDosingPer7Days) return false
   }
-  return true
+  const week = mondayOf(date)
+  return dosingDates.filter((d) => mondayOf(d) === week).length + 1 <= MAX_DOSINGS_PER_CALENDAR_WEEK
 }
 
 /** Proposes every session the course still needs (planned minus booked or done), in order. */
@@ -254,6 +261,14 @@ export function checkSchedule(rows: readonly PlannedRow[], ctx: Omit<PlanContext
     if (w.sessionId?.startsWith('row:')) add(Number(w.sessionId.slice(4)), 'date', w.message)
   }
   const dosingDates = [...existing, ...candidates].filter((s) => isDosingKind(s.kind) && isActiveStatus(s.status)).map((s) => s.date)
+  // The calendar-week cap, counted in date order so the row that tips a week over carries it.
+  const perWeek = new Map<string, number>()
+  for (const c of [...existing, ...candidates].filter((s) => isDosingKind(s.kind) && isActiveStatus(s.status)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const week = mondayOf(c.date)
+    const n = (perWeek.get(week) ?? 0) + 1
+    perWeek.set(week, n)
+    if (n > MAX_DOSINGS_PER_CALENDAR_WEEK && c.id.startsWith('row:')) add(Number(c.id.slice(4)), 'date', `This makes ${n} dosings in one Monday–Sunday week (at most ${MAX_DOSINGS_PER_CALENDAR_WEEK})`)
+  }
   const [from, to] = ctx.rules.integrationWithinDays
   rows.forEach((row, i) => {
     if (!usable[i] || row.kind !== 'integration') return
