@@ -7,6 +7,7 @@ import { createSuperbillService } from './features/billing/superbill'
 import { toCsv } from './features/exports/csv'
 import { createClientsService } from './features/clients/service'
 import { createConsentsService } from './features/consents/service'
+import { createCourseScheduleService } from './features/courses/schedule'
 import { createCoursesService } from './features/courses/service'
 import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
@@ -15,7 +16,9 @@ import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
+import { createRemindersService } from './features/reminders/service'
 import { createScreeningService } from './features/screening/service'
+import { createSeriesService } from './features/series/service'
 import { createSessionsService } from './features/sessions/service'
 import { createSettingsService } from './features/settings/service'
 import { createUsersService } from './features/users/service'
@@ -45,15 +48,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const measures = createMeasuresService(ctx, clients, users)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
-  const superbills = createSuperbillService(ctx, {
-    billing,
-    clients,
-    insurance,
-    diagnoses,
-    practice,
-    writeDocument: exports.writeDocument,
-    fontsFolder: options.fontsFolder ?? fontsFolderBeside(migrationsFolder)
-  })
+  const fontsFolder = options.fontsFolder ?? fontsFolderBeside(migrationsFolder)
+  const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, writeDocument: exports.writeDocument, fontsFolder })
+  const reminders = createRemindersService(ctx, { clients, sessions, practice, writeDocument: exports.writeDocument, fontsFolder })
   return {
     clients,
     insurance,
@@ -62,7 +59,9 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     consents,
     practice,
     sessions,
+    series: createSeriesService(ctx, { sessions }),
     courses,
+    courseSchedule: createCourseScheduleService(ctx, { courses, sessions }),
     notes,
     measures,
     dashboard: createDashboardService(ctx, { sessions, notes, measures }),
@@ -71,7 +70,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     audit,
     exports,
     billing,
-    superbills
+    superbills,
+    reminders
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -14,6 +14,8 @@ import { measuresHandlers } from '../features/measures/handlers'
 import { notesHandlers } from '../features/notes/handlers'
 import { practiceHandlers } from '../features/practice/handlers'
 import { screeningHandlers } from '../features/screening/handlers'
+import { remindersHandlers } from '../features/reminders/handlers'
+import { seriesHandlers } from '../features/series/handlers'
 import { sessionsHandlers } from '../features/sessions/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 
@@ -35,6 +37,8 @@ export function createRouter(services: Services): Router {
     screening: screeningHandlers(services),
     consents: consentsHandlers(services),
     sessions: sessionsHandlers(services),
+    series: seriesHandlers(services),
+    reminders: remindersHandlers(services),
     courses: coursesHandlers(services),
     notes: notesHandlers(services),
     measures: measuresHandlers(services),

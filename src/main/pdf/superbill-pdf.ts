@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import type { Superbill } from '../documents/superbill'
 import { formatCents } from '@shared/domain/money'
 import { usDate } from '@shared/domain/dates'
+import { finishPdf } from './bytes'
 import type { PdfFonts } from './fonts'
 
 const PAGE = { width: 612, height: 792, margin: 48 }
@@ -202,12 +203,5 @@ export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
   text('Provider signature', PAGE.margin, y + 16, { size: 7, color: GREY })
   text('Date', PAGE.margin + 300, y + 16, { size: 7, color: GREY })
 
-  doc.end()
-  // pdfkit pushes every chunk into the stream's buffer as it draws: read it all back at once, synchronously
-  // (the handler runs inside dispatch's transaction), and check it is whole.
-  const chunks: Buffer[] = []
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk)
-  const pdf = Buffer.concat(chunks)
-  if (!pdf.subarray(-8).toString('latin1').includes('%%EOF')) throw new Error('The PDF was not written in full')
-  return pdf
+  return finishPdf(doc)
 }

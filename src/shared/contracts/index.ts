@@ -15,7 +15,9 @@ import { measuresContracts } from './measures'
 import { notesContracts } from './notes'
 import { practiceContracts } from './practice'
 import { recoveryContracts } from './recovery'
+import { remindersContracts } from './reminders'
 import { screeningContracts } from './screening'
+import { seriesContracts } from './series'
 import { sessionsContracts } from './sessions'
 import { settingsContracts } from './settings'
 import { usersContracts } from './users'
@@ -29,6 +31,8 @@ export const contracts = {
   screening: screeningContracts,
   consents: consentsContracts,
   sessions: sessionsContracts,
+  series: seriesContracts,
+  reminders: remindersContracts,
   courses: coursesContracts,
   notes: notesContracts,
   measures: measuresContracts,

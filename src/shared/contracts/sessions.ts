@@ -67,6 +67,8 @@ export const session = z.strictObject({
   placeOfService,
   status: sessionStatus,
   renderingUserId: z.string().nullable(),
+  /** The recurring series it was booked from (series contracts), if any. */
+  seriesId: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp
 })

@@ -14,6 +14,16 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   booster: 'Booster dosing'
 }
 
+/** The length a new session starts with: a dosing session is 2–3 hours in the room; the rest a therapy hour. */
+export const DEFAULT_DURATION: Record<SessionKind, number> = {
+  intake: 60,
+  preparation: 50,
+  dosing: 180,
+  booster: 180,
+  integration: 50,
+  psychotherapy: 50
+}
+
 /** A booster is a dosing session too: same checklist, vitals and REMS data, same spacing rules. */
 export function isDosingKind(kind: SessionKind): boolean {
   return kind === 'dosing' || kind === 'booster'

@@ -21,6 +21,11 @@ export interface PracticeIds {
   /** [session with a draft note, session with a signed note] */
   sessions: string[]
   courses: string[]
+  /** [a weekly integration series] and its sessions, oldest first */
+  series: string[]
+  seriesSessions: string[]
+  /** A proposal of the seeded course's next session, bookable as it stands (courses:bookSchedule). */
+  scheduleRows: unknown[]
   /** [a signable draft (dosing), a signed note] */
   notes: string[]
   /** The draft note's revision, so an autosave or a signature aimed at it is current. */
@@ -78,6 +83,11 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     body: { experience: 'Recounted the session.', riskAssessment: { suicidalIdeation: 'none', note: '' } }
   })
   await app.ok('notes:sign', { id: signed.id, revision: integrated.revision })
+  const series = await app.ok<{ series: { id: string }; sessions: { id: string }[] }>('series:create', {
+    clientId: current.id,
+    series: { kind: 'integration', date: '2026-02-02', startTime: '15:00', durationMinutes: 50, placeOfService: '11', intervalWeeks: 1, end: 'count', occurrences: 3 }
+  })
+  const proposal = await app.ok<{ rows: unknown[] }>('courses:proposeSchedule', { id: course.id })
   const measure = await createMeasure(app, current.id, phq9([1, 1, 1, 1, 1, 1, 1, 1, 1], { noteId: draft.id, administeredOn: '2026-01-20' }))
   // Billing: a clinician, a sliding scale, two unbilled charges, an issued invoice with money open, a draft, a deposit held as credit.
   app.connection.sqlite
@@ -110,6 +120,9 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     consents: [consent.id],
     sessions: [dosing.session.id, integration.session.id],
     courses: [course.id],
+    series: [series.series.id],
+    seriesSessions: series.sessions.map((x) => x.id),
+    scheduleRows: proposal.rows.slice(0, 1),
     notes: [draft.id, signed.id],
     noteRevision: saved.revision,
     measures: [measure.id],
@@ -204,6 +217,10 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
     }
   }
   if (key === 'id' && domain === 'clients' && verb === 'restore') return ids.clients.toReversed()
+  if (domain === 'series') {
+    if (key === 'sessionId') return ids.seriesSessions
+    if (key === 'id') return ids.series
+  }
   if (key === 'orderedIds') return ids.diagnoses
   if (key === 'sessionId') return ids.sessions
   if (key === 'courseId') return ids.courses
@@ -269,6 +286,8 @@ function candidates(schema: z.ZodType, ctx: { ids: PracticeIds; channel: string;
     case 'null':
       return [null]
     case 'array': {
+      // "Schedule the course" rows must keep the plan and the clinician's free time: the seeded proposal does.
+      if (ctx.key === 'rows' && ctx.channel.startsWith('courses:')) return keep([ctx.ids.scheduleRows])
       const element = def(d.element as z.ZodType)
       // A list of IDs (a new order of diagnoses…): all the real ones first, then just one.
       const all = element.type === 'string' && element.format === 'uuid' ? [idsFor(ctx.ids, ctx.channel, ctx.key)] : []

@@ -12,7 +12,7 @@ const TABLES = [
   'fee_defaults', 'fee_items', 'insurance_policies', 'invoice_counters', 'invoice_lines', 'invoices', 'measures', 'note_addenda',
   // The notes' FTS5 index (a virtual table) and its shadow tables.
   'note_fts', 'note_fts_config', 'note_fts_data', 'note_fts_docsize', 'note_fts_idx',
-  'note_search', 'note_terms', 'notes', 'payments', 'practice', 'provider_profiles', 'screening_items', 'sessions', 'settings', 'sliding_scales', 'users'
+  'note_search', 'note_terms', 'notes', 'payments', 'practice', 'provider_profiles', 'screening_items', 'session_series', 'sessions', 'settings', 'sliding_scales', 'users'
 ]
 
 const temps: string[] = []

@@ -209,7 +209,7 @@ describe('sessions: the administrator', () => {
     // Timeline and agenda rows hold only these keys: no body, no text.
     const row = (await timeline()).find((r) => r.notes.length > 0)!
     expect(Object.keys(row).sort()).toEqual(
-      ['clientId', 'courseId', 'createdAt', 'date', 'durationMinutes', 'id', 'kind', 'noteStatus', 'notes', 'placeOfService', 'renderingUserId', 'startTime', 'status', 'updatedAt']
+      ['clientId', 'courseId', 'createdAt', 'date', 'durationMinutes', 'id', 'kind', 'noteStatus', 'notes', 'placeOfService', 'renderingUserId', 'seriesId', 'startTime', 'status', 'updatedAt']
     )
     expect(Object.keys(row.notes[0]!).sort()).toEqual(['id', 'signedAt', 'status', 'template'])
     expect(JSON.stringify(await agenda('2026-03-10', '2026-03-10'))).not.toContain('spaciousness')

@@ -53,6 +53,12 @@ describe('contract registry', () => {
       'sessions:update': 'update session',
       'courses:create': 'create course',
       'courses:update': 'update course',
+      'courses:bookSchedule': 'create session',
+      'series:create': 'create session',
+      'series:updateFollowing': 'update session',
+      'series:cancelFollowing': 'update session',
+      'reminders:ics': 'export session',
+      'reminders:card': 'export session',
       'notes:list': 'view session',
       'notes:search': 'view note',
       'notes:get': 'view note',
@@ -97,8 +103,9 @@ describe('contract registry', () => {
       'billing:superbill': 'export client'
     })
     // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
-    // calls run while no database — and so no audit log — is open.)
-    for (const contract of coreContracts().filter((c) => !c.audit)) expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$/)
+    // calls run while no database — and so no audit log — is open.) The course planner reads dates and times, like the agenda.
+    for (const contract of coreContracts().filter((c) => !c.audit))
+      expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$|^courses:(proposeSchedule|checkSchedule)$/)
   })
 
   it('the router serves every contract but the start-up host\'s (recovery, backups, jobs, auth, users), and nothing else', async () => {

@@ -27,6 +27,30 @@ export const courses = sqliteTable(
   (t) => [index('courses_client_idx').on(t.clientId, t.startedOn)]
 )
 
+/**
+ * A recurring series (integration or psychotherapy, every 1 or 2 weeks, until a date or N times).
+ * Its sessions are ordinary rows pointing back here; the series keeps how it was made, and the
+ * time and length its following sessions were last given.
+ */
+export const sessionSeries = sqliteTable(
+  'session_series',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    intervalWeeks: integer('interval_weeks').notNull(),
+    firstDate: text('first_date').notNull(),
+    /** One of the two ends is set: the last date, or how many sessions. */
+    untilDate: text('until_date'),
+    occurrences: integer('occurrences'),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [index('session_series_client_idx').on(t.clientId)]
+)
+
 /** A scheduled session. Several per client per date are allowed (dosing and integration the same day). */
 export const sessions = sqliteTable(
   'sessions',
@@ -44,6 +68,8 @@ export const sessions = sqliteTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull(),
     /** The clinician (or owner) the session is billed under; editable until the session is charged. */
     renderingUserId: text('rendering_user_id').references(() => users.id, { onDelete: 'restrict' }),
+    /** The recurring series the session was booked from, if any. */
+    seriesId: text('series_id').references(() => sessionSeries.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
@@ -51,7 +77,8 @@ export const sessions = sqliteTable(
     // The agenda walks a date range in time order; the timeline walks one client's sessions.
     index('sessions_date_idx').on(t.date, t.startTime),
     index('sessions_client_date_idx').on(t.clientId, t.date, t.startTime, t.createdAt),
-    index('sessions_course_idx').on(t.courseId).where(sql`course_id IS NOT NULL`)
+    index('sessions_course_idx').on(t.courseId).where(sql`course_id IS NOT NULL`),
+    index('sessions_series_idx').on(t.seriesId, t.date).where(sql`series_id IS NOT NULL`)
   ]
 )
 

@@ -365,7 +365,7 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
      * request gives the same name, and its file is replaced by the new one.
      */
     writeDocument(fileName: string, content: Buffer): { path: string; fileName: string; bytes: number } {
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.pdf$/.test(fileName)) throw new AppFailure('internal', 'An export name is not a plain file name.')
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.(pdf|ics)$/.test(fileName)) throw new AppFailure('internal', 'An export name is not a plain file name.')
       const root = exportsDir()
       const path = inside(root, fileName)
       const partial = inside(root, `.${randomUUID()}.partial`)

@@ -39,7 +39,7 @@ const AGENDA_SQL = `SELECT s.id, s.client_id AS clientId, s.course_id AS courseI
   ORDER BY s.date, s.start_time, clientName, s.id`
 
 const SESSION_COLUMNS = `id, client_id AS clientId, course_id AS courseId, date, start_time AS startTime, duration_minutes AS durationMinutes,
-  kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, created_at AS createdAt, updated_at AS updatedAt`
+  kind, place_of_service AS placeOfService, status, rendering_user_id AS renderingUserId, series_id AS seriesId, created_at AS createdAt, updated_at AS updatedAt`
 
 /**
  * Scheduling reads and writes. The chart's timeline runs on every open of the Sessions tab, so its
@@ -101,6 +101,20 @@ export function createSessionsRepository(db: Db, sqlite: Sqlite) {
 
     ownerUserId: (): string | undefined =>
       sqlite.prepare("SELECT id FROM users WHERE role = 'owner' AND deactivated_at IS NULL ORDER BY created_at, id LIMIT 1").pluck().get() as string | undefined,
+
+    /**
+     * Time taken from `from` to `to`: the scheduled and completed sessions billed under the clinician
+     * (or with no clinician, in a solo practice) and every one of the client's own.
+     */
+    busyBetween: (from: string, to: string, renderingUserId: string | null, clientId: string): Pick<SessionRow, 'id' | 'date' | 'startTime' | 'durationMinutes'>[] =>
+      sqlite
+        .prepare(
+          `SELECT id, date, start_time AS startTime, duration_minutes AS durationMinutes FROM sessions
+           WHERE date BETWEEN ? AND ? AND status IN ('scheduled', 'completed')
+             AND (client_id = ? OR rendering_user_id IS ? OR rendering_user_id IS NULL)
+           ORDER BY date, start_time`
+        )
+        .all(from, to, clientId, renderingUserId) as Pick<SessionRow, 'id' | 'date' | 'startTime' | 'durationMinutes'>[],
 
     insert: (row: NewSessionRow): void => {
       db.insert(sessions).values(row).run()

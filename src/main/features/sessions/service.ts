@@ -127,8 +127,11 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       return toTimelineRow(require(id), repo.noteStatusesBySession(id))
     },
 
-    /** With `acknowledgeClashes`, an overlap with the client's or clinician's other sessions is booked anyway. */
-    create(clientId: string, values: SessionValues, acknowledgeClashes = false): ScheduledSession {
+    /**
+     * With `acknowledgeClashes`, an overlap with the client's or clinician's other sessions is
+     * booked anyway. `seriesId`: set by the series service for the sessions it books.
+     */
+    create(clientId: string, values: SessionValues, acknowledgeClashes = false, seriesId: string | null = null): ScheduledSession {
       requireClient(clientId, true)
       if (values.courseId) courses.requireForClient(values.courseId, clientId)
       const now = stamp()
@@ -136,7 +139,7 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       const { renderingUserId, ...rest } = values
       const nextRenderer = renderingUserId === undefined ? defaultRenderer() : renderer(renderingUserId)
       checkClashes({ ...rest, id: null, clientId, renderingUserId: nextRenderer }, acknowledgeClashes)
-      repo.insert({ ...rest, renderingUserId: nextRenderer, id, clientId, createdAt: now, updatedAt: now })
+      repo.insert({ ...rest, renderingUserId: nextRenderer, seriesId, id, clientId, createdAt: now, updatedAt: now })
       const saved = require(id)
       for (const listener of listeners) listener(null, saved)
       return scheduled(id)
@@ -178,6 +181,10 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
     chargedBy(check: (sessionId: string) => boolean): void {
       isCharged = check
     },
+
+    /** The clinician a new session is billed under when none is chosen, and the time already taken around them. */
+    defaultRenderer,
+    busyBetween: (from: string, to: string, renderingUserId: string | null, clientId: string) => repo.busyBetween(from, to, renderingUserId, clientId),
 
     /** For other services. */
     require,

@@ -6,7 +6,7 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { toast } from 'sonner'
-import { ClipboardList, Flag, Play } from 'lucide-react'
+import { CalendarRange, ClipboardList, Flag, Play } from 'lucide-react'
 import { COURSE_STATUS_LABELS, type Course, type CourseStatus } from '@shared/contracts/courses'
 import { localToday } from '@shared/domain/dates'
 import type { ProtocolRules } from '@shared/domain/scheduling'
@@ -18,6 +18,7 @@ import { DialogFormActions, ReadOnlyNote } from '../clients/chart/parts'
 import { NoWarnings, WarningList } from '../sessions/parts'
 import { useIsClinical } from '../sessions/SessionActions'
 import { courseQueries, useUpdateCourse } from './queries'
+import { ScheduleCourseDialog } from './ScheduleCourseDialog'
 import { StartCourseDialog } from './StartCourseDialog'
 
 const STATUS_TONE: Record<CourseStatus, BadgeTone> = { active: 'success', completed: 'accent', stopped: 'neutral' }
@@ -91,7 +92,7 @@ export function CoursePanel({
       </div>
 
       {current ? (
-        <CourseCard course={current} clientId={clientId} canEdit={canStart} whenOf={whenOf} />
+        <CourseCard course={current} clientId={clientId} canEdit={canStart} canSchedule={!readOnly} whenOf={whenOf} />
       ) : (
         <div className="flex items-start gap-3 rounded-lg border border-dashed border-line-strong bg-surface px-4 py-4">
           <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent-50 text-accent-700">
@@ -140,14 +141,19 @@ function CourseCard({
   course,
   clientId,
   canEdit,
+  canSchedule,
   whenOf
 }: {
   course: Course
   clientId: string
   canEdit: boolean
+  /** Any role books (the administrator schedules); an archived client's chart is read-only. */
+  canSchedule: boolean
   whenOf?: (sessionId: string) => string | undefined
 }) {
   const [ending, setEnding] = useState(false)
+  const [scheduling, setScheduling] = useState(false)
+  const toBook = course.progress.reduce((n, p) => n + Math.max(0, p.planned - p.completed - p.scheduled), 0)
   const totals = course.progress.reduce(
     (t, p) => ({ planned: t.planned + p.planned, completed: t.completed + p.completed, scheduled: t.scheduled + p.scheduled }),
     { planned: 0, completed: 0, scheduled: 0 }
@@ -167,12 +173,20 @@ function CourseCard({
             {totals.completed} of {totals.planned} planned sessions done, {totals.scheduled} booked
           </p>
         </div>
-        {canEdit && course.status === 'active' && (
-          <Button size="sm" variant="ghost" onClick={() => setEnding(true)}>
-            <Flag aria-hidden="true" />
-            End course
-          </Button>
-        )}
+        <div className="flex flex-wrap items-center gap-1">
+          {canSchedule && course.status === 'active' && toBook > 0 && (
+            <Button size="sm" variant="primary" onClick={() => setScheduling(true)}>
+              <CalendarRange aria-hidden="true" />
+              Schedule the course
+            </Button>
+          )}
+          {canEdit && course.status === 'active' && (
+            <Button size="sm" variant="ghost" onClick={() => setEnding(true)}>
+              <Flag aria-hidden="true" />
+              End course
+            </Button>
+          )}
+        </div>
       </header>
 
       <div className="grid gap-x-8 gap-y-4 px-4 py-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -247,6 +261,7 @@ function CourseCard({
         </div>
       </div>
       {canEdit && <EndCourseDialog course={course} clientId={clientId} open={ending} onOpenChange={setEnding} />}
+      {canSchedule && <ScheduleCourseDialog course={course} clientId={clientId} open={scheduling} onOpenChange={setScheduling} />}
     </article>
   )
 }

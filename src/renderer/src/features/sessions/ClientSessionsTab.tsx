@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { useQuery } from '@tanstack/react-query'
-import { CalendarPlus, FileText, Pencil, TriangleAlert } from 'lucide-react'
+import { BellRing, CalendarPlus, FileText, Pencil, Repeat, TriangleAlert } from 'lucide-react'
 import type { Client } from '@shared/contracts/clients'
 import type { CourseWarningOut, TimelineRow } from '@shared/contracts/sessions'
 import { localToday } from '@shared/domain/dates'
@@ -18,6 +18,7 @@ import { courseQueries } from '../courses/queries'
 import { formatClock, formatDayShort, formatDuration, formatWeekday } from './dates'
 import { KindLabel, NoteStatusBadge, WARNING_TITLES, placeLabel } from './parts'
 import { NoteAction, StatusMenu, useIsClinical } from './SessionActions'
+import { RemindersDialog, type RemindersTarget } from './RemindersDialog'
 import { SessionDialog, type SessionDialogTarget } from './SessionDialog'
 import { notePath, sessionQueries } from './queries'
 
@@ -34,13 +35,15 @@ function timelineColumns({
   readOnly,
   clinical,
   today,
-  onEdit
+  onEdit,
+  onRemind
 }: {
   clientName: string
   readOnly: boolean
   clinical: boolean
   today: string
   onEdit: (row: Row) => void
+  onRemind: (row: Row) => void
 }): DataTableColumn<Row>[] {
   return [
     col.accessor('date', {
@@ -74,6 +77,12 @@ function timelineColumns({
           <div className="leading-tight">
             <div className="flex items-center gap-1.5">
               <KindLabel kind={row.original.kind} />
+              {row.original.seriesId && (
+                <span title="Part of a recurring series" className="inline-flex text-ink-faint">
+                  <Repeat aria-hidden="true" className="size-3.5" />
+                  <span className="sr-only">(recurring)</span>
+                </span>
+              )}
               {own.length > 0 && (
                 <span title={own.map((w) => `${WARNING_TITLES[w.code]}: ${w.message}`).join('\n')} className="inline-flex text-amber-600">
                   <TriangleAlert aria-hidden="true" className="size-3.5" />
@@ -128,6 +137,18 @@ function timelineColumns({
                   </Link>
                 ))
               ))}
+            {!readOnly && r.status === 'scheduled' && r.date >= today && (
+              <Button
+                size="sm"
+                variant="ghost"
+                className="px-1.5"
+                title="Reminder (.ics or card)"
+                aria-label={`Reminder for the session on ${formatDate(r.date)} at ${formatClock(r.startTime)}`}
+                onClick={() => onRemind(r)}
+              >
+                <BellRing aria-hidden="true" />
+              </Button>
+            )}
             {!readOnly && (
               <Button
                 size="sm"
@@ -153,6 +174,7 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
   const courses = useQuery(courseQueries.list(client.id))
   const clinical = useIsClinical()
   const [dialog, setDialog] = useState<SessionDialogTarget | null>(null)
+  const [reminders, setReminders] = useState<RemindersTarget | null>(null)
   const clientName = shortName(client)
   const today = localToday()
 
@@ -175,9 +197,10 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
         onEdit: (row) => {
           const { noteStatus: _n, notes: _notes, warnings: _w, ...session } = row
           setDialog({ mode: 'edit', session, clientName })
-        }
+        },
+        onRemind: (row) => setReminders({ clientId: client.id, clientName, session: { id: row.id, date: row.date, startTime: row.startTime } })
       }),
-    [clientName, readOnly, clinical, today]
+    [clientName, readOnly, clinical, today, client.id]
   )
 
   const whenOf = useMemo(() => {
@@ -212,7 +235,19 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
           ) : undefined
         }
       >
-        {readOnly ? <ReadOnlyNote /> : scheduleButton}
+        {readOnly ? (
+          <ReadOnlyNote />
+        ) : (
+          <>
+            {upcoming > 0 && (
+              <Button onClick={() => setReminders({ clientId: client.id, clientName })}>
+                <BellRing aria-hidden="true" />
+                Reminders
+              </Button>
+            )}
+            {scheduleButton}
+          </>
+        )}
       </TabToolbar>
 
       {timeline.isError ? (
@@ -248,6 +283,7 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
       )}
 
       <SessionDialog target={dialog} onOpenChange={(open) => !open && setDialog(null)} />
+      <RemindersDialog target={reminders} onOpenChange={(open) => !open && setReminders(null)} />
     </div>
   )
 }

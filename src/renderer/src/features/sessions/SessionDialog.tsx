@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { toast } from 'sonner'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
@@ -28,7 +29,8 @@ import { ClientPicker, type PickedClient } from './ClientPicker'
 import { formatDuration, formatEnd } from './dates'
 import { announceSaved } from './notices'
 import { DEFAULT_DURATION } from './parts'
-import { useCreateSession, useUpdateSession } from './queries'
+import { useChangeFollowing, useCreateSeries, useCreateSession, useUpdateSession } from './queries'
+import { NO_REPEAT, RepeatFields, ScopeField, canRepeat, type ChangeScope, type RepeatValue } from './RepeatFields'
 
 /** What the dialog is for: booking a new session (maybe for a known client or day), or changing one. */
 export type SessionDialogTarget =
@@ -68,6 +70,10 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
   const editing = target.mode === 'edit' ? target.session : null
   const create = useCreateSession()
   const update = useUpdateSession()
+  const createSeries = useCreateSeries()
+  const changeFollowing = useChangeFollowing()
+  const [repeat, setRepeat] = useState<RepeatValue>(NO_REPEAT)
+  const [scope, setScope] = useState<ChangeScope>('one')
   const practice = useQuery(practiceQueries.profile())
   const [formError, setFormError] = useState<unknown>(null)
   /** Set when main answered 'clash': shown with "Book anyway" / "Move anyway". */
@@ -165,7 +171,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
     if (picked) clearErrors('clientId')
   }
 
-  const busy = create.isPending || update.isPending
+  const busy = create.isPending || update.isPending || createSeries.isPending || changeFollowing.isPending
+  const seriesErrors = createSeries.error instanceof ApiError ? createSeries.error.fields : {}
   const onSaved = (headline: string) => (saved: Parameters<typeof announceSaved>[0]) => {
     guard.release()
     announceSaved(saved, headline)
@@ -194,8 +201,52 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
       if (clientMessage) setError('clientId', { type: 'server', message: clientMessage }, { shouldFocus: !onFields })
       if (!onFields && !clientMessage) setFormError(error)
     }
-    if (editing) update.mutate({ id: editing.id, session, acknowledgeClashes }, { onSuccess: onSaved('Session saved'), onError })
-    else create.mutate({ clientId, session, acknowledgeClashes }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
+    if (editing && editing.seriesId && scope === 'following') {
+      const cancelling = values.status === 'cancelled' && editing.status !== 'cancelled'
+      const others = values.date !== editing.date || values.kind !== editing.kind || values.placeOfService !== editing.placeOfService || (values.courseId ?? null) !== editing.courseId
+      if (others || (values.status !== editing.status && !cancelling)) {
+        setFormError(new Error('For this and all following sessions, change only the start time and duration, or cancel them. Choose “This session only” for anything else.'))
+        return
+      }
+      const change = cancelling ? ('cancel' as const) : { startTime: values.startTime, durationMinutes: values.durationMinutes }
+      changeFollowing.mutate(
+        { sessionId: editing.id, clientId: editing.clientId, change },
+        {
+          onSuccess: ({ changed, skipped }) => {
+            guard.release()
+            toast.success(`${changed.length} session${changed.length === 1 ? '' : 's'} ${cancelling ? 'cancelled' : 'changed'}${skipped ? ` · ${skipped} left as they were (completed, cancelled or signed)` : ''}`)
+            onDone()
+          },
+          onError
+        }
+      )
+    } else if (editing) update.mutate({ id: editing.id, session, acknowledgeClashes }, { onSuccess: onSaved('Session saved'), onError })
+    else if (repeat.every !== 'none' && canRepeat(values.kind)) {
+      const { kind: _k, status: _s, renderingUserId: _r, ...first } = values
+      createSeries.mutate(
+        {
+          clientId,
+          series: {
+            ...first,
+            kind: values.kind as 'integration' | 'psychotherapy',
+            intervalWeeks: repeat.every === '2' ? 2 : 1,
+            end: repeat.end,
+            untilDate: repeat.end === 'until' ? repeat.untilDate : null,
+            occurrences: repeat.end === 'count' ? repeat.occurrences : null
+          }
+        },
+        {
+          onSuccess: ({ sessions }) => {
+            guard.release()
+            toast.success(`Booked ${sessions.length} ${SESSION_KIND_LABELS[values.kind].toLowerCase()} sessions for ${client?.name ?? 'the client'}`)
+            onDone()
+          },
+          onError: (error) => {
+            if (!applyServerErrors(setError, error, 'series.') && !(error instanceof ApiError && (error.fields['series.occurrences'] || error.fields['series.untilDate']))) setFormError(error)
+          }
+        }
+      )
+    } else create.mutate({ clientId, session, acknowledgeClashes }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
   })
   const proceedAnyway = () => {
     acknowledge.current = true
@@ -280,9 +331,15 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
             {...register('courseId')}
           />
         )}
+        {!editing && canRepeat(kind as SessionKind) && <RepeatFields value={repeat} onChange={setRepeat} errors={seriesErrors} />}
+        {editing?.seriesId && <ScopeField value={scope} onChange={setScope} />}
       </div>
       {clashes && clashes.length > 0 && <ClashWarning clashes={clashes} actionLabel={editing ? 'Move anyway' : 'Book anyway'} busy={busy} onProceed={proceedAnyway} />}
-      <DialogFormActions onCancel={onDone} busy={busy} submitLabel={editing ? 'Save session' : 'Schedule session'} />
+      <DialogFormActions
+        onCancel={onDone}
+        busy={busy}
+        submitLabel={editing ? 'Save session' : repeat.every !== 'none' && canRepeat(kind as SessionKind) ? 'Schedule series' : 'Schedule session'}
+      />
     </form>
   )
 }

@@ -7,15 +7,7 @@ import { SESSION_KIND_LABELS, SESSION_STATUS_LABELS, isDosingKind, type SessionK
 import { Badge, type BadgeTone } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
 
-/** The length a new session starts with: a dosing session is 2–3 hours in the room; the rest a therapy hour. */
-export const DEFAULT_DURATION: Record<SessionKind, number> = {
-  intake: 60,
-  preparation: 50,
-  dosing: 180,
-  booster: 180,
-  integration: 50,
-  psychotherapy: 50
-}
+export { DEFAULT_DURATION } from '@shared/domain/session-kinds'
 
 const STATUS_VIEW: Record<SessionStatus, { tone: BadgeTone; icon: ReactNode }> = {
   scheduled: { tone: 'accent', icon: <CalendarClock aria-hidden="true" /> },

@@ -1,4 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ReminderInput } from '@shared/contracts/reminders'
+import type { SeriesInput } from '@shared/contracts/series'
 import type { SessionInput } from '@shared/contracts/sessions'
 import { api, unwrap } from '@renderer/lib/api'
 import { clientDetailKey } from '../clients/chart/queries'
@@ -77,3 +79,29 @@ export function useCreateNote() {
 }
 
 export const notePath = (noteId: string) => `/notes/${noteId}`
+
+/** A recurring series: its sessions are booked in one call. */
+export function useCreateSeries() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ clientId, series }: { clientId: string; series: SeriesInput }) => unwrap(api().series.create({ clientId, series })),
+    onSuccess: (saved) => invalidateScheduling(queryClient, saved.series.clientId)
+  })
+}
+
+/** "This and all following": a new time and length, or a cancellation, for a session and the rest of its series. */
+export function useChangeFollowing() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ sessionId, change }: { sessionId: string; clientId: string; change: { startTime: string; durationMinutes: number } | 'cancel' }) =>
+      unwrap(change === 'cancel' ? api().series.cancelFollowing({ sessionId }) : api().series.updateFollowing({ sessionId, change })),
+    onSuccess: (_result, { clientId }) => invalidateScheduling(queryClient, clientId)
+  })
+}
+
+/** An .ics file or an appointment card, written into the exports folder. */
+export function useReminder() {
+  return useMutation({
+    mutationFn: ({ format, ...input }: ReminderInput & { format: 'ics' | 'card' }) => unwrap(format === 'ics' ? api().reminders.ics(input) : api().reminders.card(input))
+  })
+}
