@@ -35,9 +35,9 @@ async function exportInWorker(app: AppCore, dataDir: string, migrationsFolder: s
   })
   // Main goes on answering the window meanwhile.
   let served = 0
-  let serving = true
+  const state = { serving: true }
   const serve = async () => {
-    while (serving) {
+    while (state.serving) {
       const r = await app.call('clients:list', { page: served % 20, pageSize: 50 })
       if (r.ok) served++
       await new Promise((r2) => setTimeout(r2, 20))
@@ -45,7 +45,7 @@ async function exportInWorker(app: AppCore, dataDir: string, migrationsFolder: s
   }
   const loop = serve()
   await finished
-  serving = false
+  state.serving = false
   await loop
   return served
 }
