@@ -10,6 +10,7 @@ import { createConsentsService } from './features/consents/service'
 import { createCoursesService } from './features/courses/service'
 import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
+import { createDocumentsService } from './features/documents/service'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
@@ -44,15 +45,11 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
-  const superbills = createSuperbillService(ctx, {
-    billing,
-    clients,
-    insurance,
-    diagnoses,
-    practice,
+  const documents = createDocumentsService(ctx, {
     writeDocument: exports.writeDocument,
     fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
   })
+  const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, documents })
   return {
     clients,
     insurance,
@@ -70,6 +67,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     audit,
     exports,
     billing,
+    documents,
     superbills
   }
 }

@@ -42,14 +42,15 @@ const colX = (() => {
 
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
 
-export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
+/** `number` is the stored document's (SB-2026-0001), printed under the title. */
+export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts, number: string): Buffer {
   const at = new Date(bill.generatedAt)
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: PAGE.margin,
     autoFirstPage: true,
     bufferPages: false,
-    info: { Title: 'Superbill', Author: bill.practice.name, Subject: 'Statement for insurance reimbursement', Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: at, ModDate: at }
+    info: { Title: `Superbill ${number}`, Author: bill.practice.name, Subject: 'Statement for insurance reimbursement', Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: at, ModDate: at }
   })
   // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list bytes and paths.
   doc.registerFont('regular', fonts.regular as unknown as string)
@@ -89,6 +90,7 @@ export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
   const rightW = CONTENT * 0.45
   let right = text('SUPERBILL', rightX, PAGE.margin, { size: 18, bold: true, width: rightW, align: 'right' })
   right = text('Statement for insurance reimbursement', rightX, right, { width: rightW, align: 'right', color: GREY })
+  right = text(`No. ${number}`, rightX, right + 2, { width: rightW, align: 'right', bold: true })
   right = text(`Services ${usDate(bill.from)} – ${usDate(bill.to)}`, rightX, right + 2, { width: rightW, align: 'right' })
   right = text(`Prepared ${usDate(bill.generatedAt.slice(0, 10))}`, rightX, right + 1, { width: rightW, align: 'right' })
   let y = Math.max(left, right) + 10
