@@ -11,15 +11,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Charge, InvoiceDetail, SuperbillResult } from '@shared/contracts/billing'
 import type { ClientInput } from '@shared/contracts/clients'
 import { FIXED_NOW, openTestApp, type TestApp } from '../../factories/app'
+import { FEE, PRACTICE_PROFILE as PROFILE } from '../../factories/billing'
 import { createClient } from '../../factories/clients'
 import { ADMIN, createSession, openAs, sessionInput } from '../../factories/clinical'
 
-const FEE = { intake: '01900000-0000-7000-8000-000000000001', therapy: '01900000-0000-7000-8000-000000000002', dosing: '01900000-0000-7000-8000-000000000003' }
-const PROFILE = {
-  practiceName: 'Cascade Ketamine-Assisted Therapy, PLLC', providerName: 'Dana Whitfield-Nakamura', providerCredentials: 'PhD, LMFT',
-  individualNpi: '1234567893', organizationNpi: '1245319599', ein: '45-3456789', licenseNumber: 'T1234', licenseState: 'OR',
-  addressLine1: '1200 SW Main St', addressLine2: 'Suite 300', city: 'Portland', state: 'OR', postalCode: '97205', phone: '(503) 555-0100', defaultPlaceOfService: '11'
-}
 const NAMES: [string, Partial<ClientInput>][] = [
   ['Nguyễn Thị Ánh', { legalFirstName: 'Nguyễn', legalMiddleName: 'Thị', legalLastName: 'Ánh' }],
   ['Łukasz Żółć', { legalFirstName: 'Łukasz', legalLastName: 'Żółć' }],
