@@ -13,6 +13,7 @@ import { formatCents } from '@shared/domain/money'
 import { Badge, Button, DataTable, EmptyState, ErrorState, LoadingRows, dataTableColumnHelper, type BadgeTone, type DataTableColumn } from '@renderer/components'
 import { formatDate } from '@renderer/lib/format'
 import { useCan } from '../auth/access'
+import { DocumentsSection } from '../documents/DocumentsSection'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
@@ -204,6 +205,7 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
 
       {/* An export, not a ledger change: also offered for an archived client. */}
       {canManage && <SuperbillForm clientId={clientId} />}
+      {canManage && <DocumentsSection clientId={clientId} />}
 
       <section aria-labelledby="billing-charges-heading">
         <div className="mb-2 flex items-center justify-between">

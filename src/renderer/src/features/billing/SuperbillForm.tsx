@@ -1,7 +1,7 @@
 /**
  * The client's superbill, for out-of-network reimbursement: a date range (last month by default),
- * then either the PDF's file name in the exports folder or, item by item, what must be filled in
- * first and where. Owner and administrator only (main checks too).
+ * then either the stored document's number and the PDF's file name in the exports folder (it is
+ * listed under Documents) or, item by item, what must be filled in first and where. Owner and administrator only (main checks too).
  */
 import { useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
@@ -59,7 +59,7 @@ export function SuperbillForm({ clientId }: { clientId: string }) {
       </form>
       {superbill.data && (
         <output className="mt-2 block text-[13px] text-ink-soft" data-testid="superbill-result">
-          Saved <span className="num font-medium text-ink">{superbill.data.fileName}</span> to the exports folder
+          <span className="num font-medium text-ink">{superbill.data.number}</span> saved as <span className="num font-medium text-ink" data-testid="superbill-file">{superbill.data.fileName}</span> to the exports folder
           {superbill.data.warnings.map((w) => (
             <span key={w} className="block">
               {w}
