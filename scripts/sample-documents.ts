@@ -1,0 +1,27 @@
+/**
+ * Draws each kind of document from the test fixtures into a folder, each page as a PNG too
+ * (`pdftoppm -png -r 80`), for a person to look at: `tsx scripts/sample-documents.ts <folder>`.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildSuperbill } from '../src/main/documents/superbill'
+import { renderDocument } from '../src/main/documents/render'
+import { fontsFolderBeside, loadFonts } from '../src/main/pdf/fonts'
+import { charge, source } from '../tests/main/documents/superbill-source'
+
+const out = resolve(process.argv[2] ?? 'test-results/documents')
+mkdirSync(out, { recursive: true })
+const fonts = loadFonts(fontsFolderBeside(resolve('drizzle')))
+
+const days = Array.from({ length: 15 }, (_, i) => `2026-02-${String(i + 1).padStart(2, '0')}`)
+const bill = buildSuperbill(source({ charges: days.map((d, i) => charge({ dateOfService: d, paidCents: i % 3 === 0 ? 20000 : 0, pointers: i % 2 ? ['A', 'B'] : ['A'] })) }))
+if (bill.kind !== 'ready') throw new Error(`sample superbill is not ready: ${bill.kind}`)
+const samples: [string, Buffer][] = [['superbill-SB-2026-0001', renderDocument('superbill', 'SB-2026-0001', bill.superbill, fonts)]]
+
+for (const [name, pdf] of samples) {
+  const path = join(out, `${name}.pdf`)
+  writeFileSync(path, pdf)
+  execFileSync('pdftoppm', ['-png', '-r', '80', path, join(out, name)])
+  console.log(path)
+}
