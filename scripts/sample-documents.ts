@@ -5,9 +5,11 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { buildGoodFaithEstimate } from '../src/main/documents/gfe'
 import { buildSuperbill } from '../src/main/documents/superbill'
 import { renderDocument } from '../src/main/documents/render'
 import { fontsFolderBeside, loadFonts } from '../src/main/pdf/fonts'
+import { gfeSource } from '../tests/main/documents/gfe-source'
 import { charge, source } from '../tests/main/documents/superbill-source'
 
 const out = resolve(process.argv[2] ?? 'test-results/documents')
@@ -17,7 +19,12 @@ const fonts = loadFonts(fontsFolderBeside(resolve('drizzle')))
 const days = Array.from({ length: 15 }, (_, i) => `2026-02-${String(i + 1).padStart(2, '0')}`)
 const bill = buildSuperbill(source({ charges: days.map((d, i) => charge({ dateOfService: d, paidCents: i % 3 === 0 ? 20000 : 0, pointers: i % 2 ? ['A', 'B'] : ['A'] })) }))
 if (bill.kind !== 'ready') throw new Error(`sample superbill is not ready: ${bill.kind}`)
-const samples: [string, Buffer][] = [['superbill-SB-2026-0001', renderDocument('superbill', 'SB-2026-0001', bill.superbill, fonts)]]
+const gfe = buildGoodFaithEstimate(gfeSource())
+if (gfe.kind !== 'ready') throw new Error(`sample estimate is not ready: ${gfe.kind}`)
+const samples: [string, Buffer][] = [
+  ['superbill-SB-2026-0001', renderDocument('superbill', 'SB-2026-0001', bill.superbill, fonts)],
+  ['good-faith-estimate-GFE-2026-0001', renderDocument('gfe', 'GFE-2026-0001', gfe.estimate, fonts)]
+]
 
 for (const [name, pdf] of samples) {
   const path = join(out, `${name}.pdf`)

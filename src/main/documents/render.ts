@@ -5,13 +5,15 @@
  */
 import type { DocumentKind } from '@shared/domain/documents'
 import type { PdfFonts } from '../pdf/fonts'
+import { renderGfePdf } from '../pdf/gfe-pdf'
 import { renderSuperbillPdf } from '../pdf/superbill-pdf'
+import type { GoodFaithEstimate } from './gfe'
 import type { Superbill } from './superbill'
 
 /** What each kind stores as its snapshot. */
 export interface DocumentData {
   superbill: Superbill
-  gfe: never
+  gfe: GoodFaithEstimate
   statement: never
 }
 
@@ -19,6 +21,8 @@ export function renderDocument<K extends DocumentKind>(kind: K, number: string, 
   switch (kind) {
     case 'superbill':
       return renderSuperbillPdf(data as Superbill, fonts, number)
+    case 'gfe':
+      return renderGfePdf(data as GoodFaithEstimate, fonts, number)
     default:
       throw new Error(`No renderer for ${kind} documents`)
   }
