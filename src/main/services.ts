@@ -10,6 +10,7 @@ import { createConsentsService } from './features/consents/service'
 import { createCoursesService } from './features/courses/service'
 import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
+import { createGfeService } from './features/documents/gfe'
 import { createDocumentsService } from './features/documents/service'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
@@ -50,6 +51,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
   })
   const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, documents })
+  const estimates = createGfeService(ctx, { billing, clients, courses, sessions, insurance, diagnoses, practice, documents })
   return {
     clients,
     insurance,
@@ -68,7 +70,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     exports,
     billing,
     documents,
-    superbills
+    superbills,
+    estimates
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -42,8 +42,10 @@ export interface GfeLine {
   /** Sessions still planned × units per session. */
   sessions: number
   units: number
-  unitLowCents: number
-  unitHighCents: number
+  unitFeeCents: number
+  /** One session of this line: the fee item's usual range where it has one, else units × fee. */
+  perSessionLowCents: number
+  perSessionHighCents: number
   lowCents: number
   highCents: number
 }
@@ -131,18 +133,22 @@ export function buildGoodFaithEstimate(src: GfeSource): GfeResult {
     need(defaults.length === 0, `A fee for ${SESSION_KIND_LABELS[row.kind].toLowerCase()} sessions — ${FEES}`)
     for (const line of defaults) {
       const item = items.get(line.feeItemId)
-      const unitLow = item?.minFeeCents ?? line.unitFeeCents
-      const unitHigh = item?.maxFeeCents ?? line.unitFeeCents
+      // A fee item's "usual range" is what one session of it costs (the seeded 0820T: $200 an hour,
+      // 3 hours, $400–$800), so it bounds the line per session, never less wide than the default amount.
+      const usual = line.unitFeeCents * line.units
+      const low = Math.min(item?.minFeeCents ?? usual, usual)
+      const high = Math.max(item?.maxFeeCents ?? usual, usual)
       lines.push({
         service: `${SESSION_KIND_LABELS[row.kind]} session${sessions === 1 ? '' : 's'}`,
         code: line.code,
         description: nfc(item?.description ?? ''),
         sessions,
         units: line.units,
-        unitLowCents: unitLow,
-        unitHighCents: unitHigh,
-        lowCents: unitLow * line.units * sessions,
-        highCents: unitHigh * line.units * sessions
+        unitFeeCents: line.unitFeeCents,
+        perSessionLowCents: low,
+        perSessionHighCents: high,
+        lowCents: low * sessions,
+        highCents: high * sessions
       })
     }
   }

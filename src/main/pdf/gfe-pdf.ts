@@ -17,7 +17,7 @@ const COLUMNS = [
   { key: 'code', label: 'Code', width: 44 },
   { key: 'sessions', label: 'Sessions', width: 46, right: true },
   { key: 'units', label: 'Units each', width: 50, right: true },
-  { key: 'fee', label: 'Fee per unit', width: 110, right: true },
+  { key: 'fee', label: 'Per session', width: 110, right: true },
   { key: 'total', label: 'Expected charges', width: 0, right: true }
 ] as const
 type ColumnKey = (typeof COLUMNS)[number]['key']
@@ -98,7 +98,7 @@ export function renderGfePdf(gfe: GoodFaithEstimate, fonts: PdfFonts, number: st
     cell('code', line.code)
     cell('sessions', String(line.sessions))
     cell('units', String(line.units))
-    cell('fee', centsRange(line.unitLowCents, line.unitHighCents))
+    cell('fee', centsRange(line.perSessionLowCents, line.perSessionHighCents))
     cell('total', centsRange(line.lowCents, line.highCents))
     const descBelow = line.description ? text(line.description, colX.service.x + 2, below, { width: colX.service.width + colX.code.width - 4, size: 7.5, color: GREY, ellipsis: true }) : below
     y = descBelow + 4

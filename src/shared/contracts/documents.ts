@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { DOCUMENT_KINDS } from '../domain/documents'
 import { BILLING_ROLES } from '../domain/roles'
 import { defineContract } from './contract'
-import { requiredText, timestamp, uuid } from './fields'
+import { optionalIsoDate, requiredText, timestamp, uuid } from './fields'
 
 export const storedDocument = z.strictObject({
   id: z.string(),
@@ -19,6 +19,8 @@ export const storedDocument = z.strictObject({
   totalCents: z.int(),
   sha256: z.string(),
   fileName: z.string(),
+  /** For an estimate: "Issued on time (due 03/05/2026)" or "Issued late (…)". */
+  remark: z.string().nullable(),
   createdAt: timestamp,
   createdBy: z.string(),
   voidedAt: timestamp.nullable(),
@@ -33,7 +35,42 @@ export type DocumentFile = z.infer<typeof documentFile>
 
 const documentId = uuid('Document ID')
 
+/**
+ * A Good Faith Estimate for a client's course. `selfPay`: the client is uninsured or is not having
+ * these services billed to insurance — refused otherwise (with why), as the rule applies only then.
+ * `requestedOn`: the client asked for one that day (else the deadline follows the course's first
+ * session's scheduling).
+ */
+export const goodFaithEstimateInput = z.strictObject({
+  clientId: uuid('Client ID'),
+  courseId: uuid('Course'),
+  selfPay: z.boolean({ error: 'Say whether the client pays themselves' }),
+  requestedOn: optionalIsoDate('Requested on')
+})
+export const goodFaithEstimateResult = documentFile.extend({ deadline: z.string().nullable(), timeliness: z.enum(['on_time', 'late', 'no_deadline']) })
+export type GoodFaithEstimateResult = z.infer<typeof goodFaithEstimateResult>
+
+/** The $400 rule: a client billed at least $400 more than a Good Faith Estimate, and until when they may dispute it. */
+export const disputeRow = z.strictObject({
+  documentId: z.string(),
+  number: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  estimateCents: z.int(),
+  billedCents: z.int(),
+  overByCents: z.int(),
+  billedOn: z.string(),
+  windowEndsOn: z.string()
+})
+export type DisputeRow = z.infer<typeof disputeRow>
+
 export const documentsContracts = {
+  goodFaithEstimate: defineContract('documents:goodFaithEstimate', goodFaithEstimateInput, goodFaithEstimateResult, {
+    roles: BILLING_ROLES,
+    audit: { action: 'create', entity: 'document', target: (input, out) => ({ entityId: out.id, clientId: input.clientId }) }
+  }),
+  /** One client's (clientId) or, for the Billing page, every client's. */
+  disputes: defineContract('documents:disputes', z.strictObject({ clientId: uuid('Client ID').optional() }), z.array(disputeRow), { roles: BILLING_ROLES }),
   list: defineContract('documents:list', z.strictObject({ clientId: uuid('Client ID') }), z.array(storedDocument), { roles: BILLING_ROLES }),
   download: defineContract('documents:download', z.strictObject({ id: documentId }), documentFile, {
     roles: BILLING_ROLES,

@@ -9,7 +9,7 @@ const item = (id: string, code: string, description: string, unitFeeCents: numbe
   id, code, modifiers: [], description, unitFeeCents, minFeeCents: min, maxFeeCents: max, active: true, createdAt: T, updatedAt: T
 })
 export const fees = (): FeeSchedule => ({
-  items: [item('f-prep', '90837', 'Psychotherapy, 60 min', 20000, 15000, 30000), item('f-dose', '0820T', 'Psychedelic session monitoring, per hour', 20000), item('f-int', '90834', 'Psychotherapy, 45 min', 17500)],
+  items: [item('f-prep', '90837', 'Psychotherapy, 60 min', 20000, 15000, 30000), item('f-dose', '0820T', 'Psychedelic session monitoring, per hour', 20000, 40000, 80000), item('f-int', '90834', 'Psychotherapy, 45 min', 17500)],
   defaults: [
     { event: 'preparation', lines: [{ feeItemId: 'f-prep', units: 1, code: '90837', unitFeeCents: 20000, amountCents: 20000 }] },
     { event: 'dosing', lines: [{ feeItemId: 'f-dose', units: 3, code: '0820T', unitFeeCents: 20000, amountCents: 60000 }] },

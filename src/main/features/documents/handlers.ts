@@ -1,7 +1,9 @@
 import type { Services } from '../../services'
 import type { Handlers } from '../../ipc/types'
 
-export const documentsHandlers = ({ documents }: Services): Handlers<'documents'> => ({
+export const documentsHandlers = ({ documents, estimates }: Services): Handlers<'documents'> => ({
+  goodFaithEstimate: (input) => estimates.create(input),
+  disputes: ({ clientId }) => estimates.disputes(clientId ?? null),
   list: ({ clientId }) => documents.list(clientId),
   download: ({ id }) => documents.download(id),
   void: ({ id, reason }) => documents.void(id, reason)

@@ -54,6 +54,9 @@ export function createDocumentsRepository(sqlite: Sqlite) {
       ).run(row),
     get: (id: string) => stmt(`${SELECT} WHERE d.id = ?`).get(id) as DocumentRow | undefined,
     ofClient: (clientId: string) => stmt(`${SELECT} WHERE d.client_id = ? ORDER BY d.created_at DESC, d.number DESC`).all(clientId) as DocumentRow[],
+    /** Every document of a kind not voided, of one client or all, oldest first. */
+    activeOfKind: (kind: DocumentKind, clientId: string | null) =>
+      stmt(`${SELECT} WHERE d.kind = ? AND d.voided_at IS NULL AND (? IS NULL OR d.client_id = ?) ORDER BY d.created_at, d.number`).all(kind, clientId, clientId) as DocumentRow[],
     void: (id: string, at: string, by: string, reason: string): number =>
       stmt('UPDATE documents SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL').run(at, by, reason, id).changes
   }

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { DocumentFile, StoredDocument } from '@shared/contracts/documents'
-import { localToday } from '@shared/domain/dates'
+import { localToday, usDate } from '@shared/domain/dates'
+import { GFE_TIMELINESS_LABELS } from '@shared/domain/good-faith-estimate'
 import { documentFileName, documentNumber, type DocumentKind } from '@shared/domain/documents'
 import type { ServiceContext } from '../../context'
 import { renderDocument, type DocumentData } from '../../documents/render'
@@ -33,6 +34,13 @@ export interface NewDocument<K extends DocumentKind> {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
+/** A line the list shows beside a document: for an estimate, whether it was given in time. */
+function remarkOf(r: DocumentRow): string | null {
+  if (r.kind !== 'gfe') return null
+  const gfe = JSON.parse(r.snapshot) as DocumentData['gfe']
+  return gfe.deadline ? `${GFE_TIMELINESS_LABELS[gfe.timeliness]} (due ${usDate(gfe.deadline)})` : GFE_TIMELINESS_LABELS[gfe.timeliness]
+}
+
 const toStored = (r: DocumentRow): StoredDocument => ({
   id: r.id,
   number: r.number,
@@ -43,6 +51,7 @@ const toStored = (r: DocumentRow): StoredDocument => ({
   totalCents: r.totalCents,
   sha256: r.sha256,
   fileName: documentFileName(r.kind, r.number),
+  remark: remarkOf(r),
   createdAt: r.createdAt,
   createdBy: r.createdByName,
   voidedAt: r.voidedAt,
@@ -75,6 +84,11 @@ export function createDocumentsService(ctx: ServiceContext, deps: DocumentsDeps)
     },
 
     list: (clientId: string): StoredDocument[] => repo.ofClient(clientId).map(toStored),
+
+    /** The documents of a kind still in force (not void), with the data each showed. */
+    active<K extends DocumentKind>(kind: K, clientId: string | null): { document: StoredDocument; data: DocumentData[K] }[] {
+      return repo.activeOfKind(kind, clientId).map((r) => ({ document: toStored(r), data: JSON.parse(r.snapshot) as DocumentData[K] }))
+    },
 
     /** The snapshot a document was drawn from (tests compare it with the PDF's text). */
     snapshot: (id: string): unknown => JSON.parse(found(id).snapshot),
