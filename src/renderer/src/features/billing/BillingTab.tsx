@@ -13,7 +13,9 @@ import { formatCents } from '@shared/domain/money'
 import { Badge, Button, DataTable, EmptyState, ErrorState, LoadingRows, dataTableColumnHelper, type BadgeTone, type DataTableColumn } from '@renderer/components'
 import { formatDate } from '@renderer/lib/format'
 import { useCan } from '../auth/access'
+import { DisputeNotice } from '../documents/DisputeNotice'
 import { DocumentsSection } from '../documents/DocumentsSection'
+import { GoodFaithEstimateForm } from '../documents/GoodFaithEstimateForm'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
@@ -204,7 +206,9 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
       </div>
 
       {/* An export, not a ledger change: also offered for an archived client. */}
+      {canManage && <DisputeNotice clientId={clientId} />}
       {canManage && <SuperbillForm clientId={clientId} />}
+      {canManage && <GoodFaithEstimateForm clientId={clientId} />}
       {canManage && <DocumentsSection clientId={clientId} />}
 
       <section aria-labelledby="billing-charges-heading">

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { AdjustmentInput, ChargeEdit, FeeInput, PaymentInput, ProviderInput, RefundInput } from '@shared/contracts/billing'
 import type { BillingEvent } from '@shared/domain/billing'
 import { api, unwrap } from '@renderer/lib/api'
-import { useInvalidateDocuments } from '../documents/queries'
+import { documentsKey, useInvalidateDocuments } from '../documents/queries'
 
 /** Every billing query lives under ['billing']: any ledger write invalidates them all (the ledger is one source). */
 export const billingKey = ['billing'] as const
@@ -19,12 +19,15 @@ export const billingQueries = {
   monthTotals: (asOf: string) => queryOptions({ queryKey: [...billingKey, 'months', asOf], queryFn: () => unwrap(api().billing.monthTotals({ asOf })) })
 }
 
-/** A billing write: afterwards every billing view (and the agenda, which shows charged sessions) refreshes. */
+/**
+ * A billing write: afterwards every billing view (and the agenda, which shows charged sessions)
+ * refreshes, and the documents' $400 rule, which reads what was billed.
+ */
 function useBillingMutation<TIn, TOut>(fn: (input: TIn) => Promise<TOut>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: billingKey })
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: billingKey }), queryClient.invalidateQueries({ queryKey: documentsKey })])
   })
 }
 

@@ -20,7 +20,15 @@ const col = dataTableColumnHelper<StoredDocument>()
 function columns(onDownload: (d: StoredDocument) => void, onVoid: (d: StoredDocument) => void, downloading: string | null): DataTableColumn<StoredDocument>[] {
   return [
     col.accessor('number', { header: 'Number', cell: (i) => <span className="num whitespace-nowrap font-medium">{i.getValue()}</span>, meta: { className: 'w-32' } }),
-    col.accessor('kind', { header: 'Document', cell: (i) => DOCUMENT_LABEL[i.getValue() as StoredDocument['kind']] }),
+    col.accessor('kind', {
+      header: 'Document',
+      cell: ({ row }) => (
+        <span>
+          {DOCUMENT_LABEL[row.original.kind]}
+          {row.original.remark && <span className="block text-[12px] text-ink-soft">{row.original.remark}</span>}
+        </span>
+      )
+    }),
     col.display({
       id: 'period',
       header: 'Period',
