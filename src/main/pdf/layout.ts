@@ -6,6 +6,7 @@
 // oxlint-disable-next-line import/no-named-as-default -- @types/pdfkit declares only the default export
 import PDFDocument from 'pdfkit'
 import type { PdfFonts } from './fonts'
+import { splitRuns, type TextRun } from './runs'
 
 export const PAGE = { width: 612, height: 792, margin: 48 }
 export const CONTENT = PAGE.width - 2 * PAGE.margin
@@ -44,10 +45,47 @@ export function createPdf(info: { title: string; author: string; subject: string
   // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list bytes and paths.
   doc.registerFont('regular', fonts.regular as unknown as string)
   doc.registerFont('bold', fonts.bold as unknown as string)
+  // A fallback face is registered (and read from disk, once per process) the first time a run needs it.
+  const registered = new Set<string>()
+  const fontName = (face: string | null, bold: boolean | undefined) => {
+    if (!face) return bold ? 'bold' : 'regular'
+    const name = `${face}-${bold ? 'bold' : 'regular'}`
+    if (!registered.has(name)) {
+      const fallback = fonts.fallbacks.find((f) => f.name === face)!
+      doc.registerFont(name, (bold ? fallback.bold : fallback.regular) as unknown as string)
+      registered.add(name)
+    }
+    return name
+  }
+  const noCcmp = (value: string) => (isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+
+  /**
+   * Text in several scripts: one pdfkit call per run of one font (pdfkit has no per-glyph
+   * fallback), placed side by side on one line; fontkit shapes and orders each right-to-left run.
+   */
+  const textRuns = (runs: TextRun[], x: number, y: number, o: TextOptions) => {
+    const size = o.size ?? 9
+    const widths = runs.map((r) => doc.font(fontName(r.face, o.bold)).fontSize(size).widthOfString(r.text, noCcmp(r.text)))
+    const total = widths.reduce((a, b) => a + b, 0)
+    const width = o.width ?? PAGE.width - PAGE.margin - x
+    let at = o.align === 'right' ? x + width - total : o.align === 'center' ? x + (width - total) / 2 : x
+    // Every run on Noto Sans's baseline: pdfkit would hang each from its own font's ascender.
+    doc.font(fontName(null, o.bold)).fontSize(size)
+    const baseline = -(((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size)
+    for (const [i, r] of runs.entries()) {
+      doc.font(fontName(r.face, o.bold)).fontSize(size).fillColor(o.color ?? 'black')
+      doc.text(r.text, at, y, { lineBreak: false, baseline, ...noCcmp(r.text) } as PDFKit.Mixins.TextOptions)
+      at += widths[i]!
+    }
+    doc.font('regular').fontSize(size)
+    return y + doc.currentLineHeight(true)
+  }
 
   /** One run of text: NFC, and `ccmp` off for non-ASCII so "ị" stays one glyph and extracts as itself. Returns the y below it. */
   const text = (s: string, x: number, y: number, o: TextOptions = {}) => {
     const value = s.normalize('NFC')
+    const runs = isAscii(value) ? null : splitRuns(value, fonts)
+    if (runs && (runs.length > 1 || runs[0]!.face !== null)) return textRuns(runs, x, y, o)
     doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 9).fillColor(o.color ?? 'black')
     doc.text(value, x, y, {
       // Always a width: without one pdfkit neither wraps nor moves doc.y down reliably.
@@ -55,7 +93,7 @@ export function createPdf(info: { title: string; author: string; subject: string
       align: o.align ?? 'left',
       lineBreak: !o.ellipsis,
       ...(o.ellipsis ? { ellipsis: true, height: (o.size ?? 9) * 1.3 } : {}),
-      ...(isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+      ...noCcmp(value)
     })
     return doc.y
   }

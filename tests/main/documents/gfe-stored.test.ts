@@ -75,7 +75,8 @@ describe('Good Faith Estimate, stored', () => {
     expect(readFileSync(again.path).equals(first)).toBe(true)
     // Its own counter: a superbill now would still be SB-2026-0001.
     expect(app.connection.sqlite.prepare("SELECT kind, last FROM document_counters").all()).toEqual([{ kind: 'gfe', last: 1 }])
-  })
+    // About thirty calls build the ledger and two readers parse the PDF: a generous limit for a shared, loaded machine (no speed is asserted).
+  }, 30_000)
 
   it('is refused for an insured client whose insurance is billed, with why, and nothing is stored', async () => {
     const { client, course } = await courseClient()

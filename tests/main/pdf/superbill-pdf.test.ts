@@ -108,7 +108,8 @@ describe('superbill PDF', () => {
     // poppler draws it too (the page was looked at by eye when the layout was made).
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', out.path, `${out.path}.page`])
     expect(statSync(`${out.path}.page-1.png`).size).toBeGreaterThan(10_000)
-  })
+    // About thirty calls build the ledger and two readers parse the PDF: a generous limit for a shared, loaded machine (no speed is asserted).
+  }, 30_000)
 
   it.each(NAMES.slice(1))('prints %s exactly as typed (NFC), through both readers', async (name, input) => {
     const client = await createClient(app, Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFD') : v])))
