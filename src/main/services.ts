@@ -12,6 +12,7 @@ import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
 import { createGfeService } from './features/documents/gfe'
 import { createDocumentsService } from './features/documents/service'
+import { createStatementService } from './features/documents/statement'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
@@ -51,6 +52,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
   })
   const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, documents })
+  const statements = createStatementService(ctx, { billing, clients, practice, documents })
   const estimates = createGfeService(ctx, { billing, clients, courses, sessions, insurance, diagnoses, practice, documents })
   return {
     clients,
@@ -71,7 +73,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     billing,
     documents,
     superbills,
-    estimates
+    estimates,
+    statements
   }
 }
 export type Services = ReturnType<typeof createServices>

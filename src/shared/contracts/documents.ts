@@ -6,8 +6,9 @@
 import { z } from 'zod'
 import { DOCUMENT_KINDS } from '../domain/documents'
 import { BILLING_ROLES } from '../domain/roles'
+import { superbillRangeProblem } from '../domain/superbill'
 import { defineContract } from './contract'
-import { optionalIsoDate, requiredText, timestamp, uuid } from './fields'
+import { isoDate, optionalIsoDate, requiredText, timestamp, uuid } from './fields'
 
 export const storedDocument = z.strictObject({
   id: z.string(),
@@ -50,6 +51,12 @@ export const goodFaithEstimateInput = z.strictObject({
 export const goodFaithEstimateResult = documentFile.extend({ deadline: z.string().nullable(), timeliness: z.enum(['on_time', 'late', 'no_deadline']) })
 export type GoodFaithEstimateResult = z.infer<typeof goodFaithEstimateResult>
 
+/** A client's statement for a period (at most 12 months): ledger rows, balance due, how to pay. */
+export const statementInput = z.strictObject({ clientId: uuid('Client ID'), from: isoDate('From'), to: isoDate('To') }).superRefine((r, ctx) => {
+  const problem = superbillRangeProblem(r.from, r.to, 'A statement')
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
+})
+
 /** The $400 rule: a client billed at least $400 more than a Good Faith Estimate, and until when they may dispute it. */
 export const disputeRow = z.strictObject({
   documentId: z.string(),
@@ -66,6 +73,10 @@ export type DisputeRow = z.infer<typeof disputeRow>
 
 export const documentsContracts = {
   goodFaithEstimate: defineContract('documents:goodFaithEstimate', goodFaithEstimateInput, goodFaithEstimateResult, {
+    roles: BILLING_ROLES,
+    audit: { action: 'create', entity: 'document', target: (input, out) => ({ entityId: out.id, clientId: input.clientId }) }
+  }),
+  statement: defineContract('documents:statement', statementInput, documentFile, {
     roles: BILLING_ROLES,
     audit: { action: 'create', entity: 'document', target: (input, out) => ({ entityId: out.id, clientId: input.clientId }) }
   }),
