@@ -40,5 +40,5 @@ for (const [name, pdf] of samples) {
   const path = join(out, `${name}.pdf`)
   writeFileSync(path, pdf)
   execFileSync('pdftoppm', ['-png', '-r', '80', path, join(out, name)])
-  console.log(path)
+  process.stdout.write(`${path}\n`)
 }

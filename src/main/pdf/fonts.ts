@@ -13,6 +13,8 @@ import * as fontkit from 'fontkit'
 export interface ParsedFont {
   layout(text: string, features?: Record<string, boolean>): unknown
   hasGlyphForCodePoint(codePoint: number): boolean
+  ascent: number
+  unitsPerEm: number
 }
 export interface PdfFace {
   /** The name it is registered under in each document. */

@@ -32,15 +32,17 @@ export interface TextOptions {
 }
 
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
+/** `ccmp` off for non-ASCII, so "ị" stays one glyph and extracts as itself (TOOLCHAIN.md, § PDFs). */
+const noCcmp = (value: string) => (isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
 
 export function createPdf(info: { title: string; author: string; subject: string; at: string }, fonts: PdfFonts) {
-  const at = new Date(info.at)
+  const stamp = new Date(info.at)
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: PAGE.margin,
     autoFirstPage: true,
     bufferPages: false,
-    info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: at, ModDate: at }
+    info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: stamp, ModDate: stamp }
   })
   // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list bytes and paths.
   doc.registerFont('regular', fonts.regular as unknown as string)
@@ -57,7 +59,6 @@ export function createPdf(info: { title: string; author: string; subject: string
     }
     return name
   }
-  const noCcmp = (value: string) => (isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
 
   /**
    * Text in several scripts: one pdfkit call per run of one font (pdfkit has no per-glyph
@@ -70,8 +71,8 @@ export function createPdf(info: { title: string; author: string; subject: string
     const width = o.width ?? PAGE.width - PAGE.margin - x
     let at = o.align === 'right' ? x + width - total : o.align === 'center' ? x + (width - total) / 2 : x
     // Every run on Noto Sans's baseline: pdfkit would hang each from its own font's ascender.
-    doc.font(fontName(null, o.bold)).fontSize(size)
-    const baseline = -(((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size)
+    const latin = o.bold ? fonts.bold : fonts.regular
+    const baseline = -((latin.ascent / latin.unitsPerEm) * size)
     for (const [i, r] of runs.entries()) {
       doc.font(fontName(r.face, o.bold)).fontSize(size).fillColor(o.color ?? 'black')
       doc.text(r.text, at, y, { lineBreak: false, baseline, ...noCcmp(r.text) } as PDFKit.Mixins.TextOptions)

@@ -16,6 +16,7 @@ import { useCan } from '../auth/access'
 import { DisputeNotice } from '../documents/DisputeNotice'
 import { DocumentsSection } from '../documents/DocumentsSection'
 import { GoodFaithEstimateForm } from '../documents/GoodFaithEstimateForm'
+import { StatementForm } from '../documents/StatementForm'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
@@ -208,6 +209,7 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
       {/* An export, not a ledger change: also offered for an archived client. */}
       {canManage && <DisputeNotice clientId={clientId} />}
       {canManage && <SuperbillForm clientId={clientId} />}
+      {canManage && <StatementForm clientId={clientId} />}
       {canManage && <GoodFaithEstimateForm clientId={clientId} />}
       {canManage && <DocumentsSection clientId={clientId} />}
 

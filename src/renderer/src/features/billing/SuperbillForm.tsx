@@ -13,7 +13,7 @@ import { MissingList, missingItems } from '../documents/MissingList'
 import { useSuperbill } from './queries'
 
 /** The first and last day of the month before today's. */
-function lastMonth(): { from: string; to: string } {
+export function lastMonth(): { from: string; to: string } {
   const [y, m] = localToday().split('-').map(Number) as [number, number]
   const first = new Date(Date.UTC(y, m - 2, 1))
   const last = new Date(Date.UTC(y, m - 1, 0))

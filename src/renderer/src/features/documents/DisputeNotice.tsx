@@ -15,7 +15,7 @@ export function DisputeNotice({ clientId }: { clientId?: string }) {
   const rows = query.data ?? []
   if (rows.length === 0) return null
   return (
-    <section role="status" aria-label="Billed over a Good Faith Estimate" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-[13px] text-ink" data-testid="gfe-disputes">
+    <section aria-label="Billed over a Good Faith Estimate" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-[13px] text-ink" data-testid="gfe-disputes">
       <p className="flex items-center gap-2 font-semibold">
         <TriangleAlert aria-hidden="true" className="size-4 text-amber-700" />
         Billed $400 or more over a Good Faith Estimate

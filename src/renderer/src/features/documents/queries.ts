@@ -19,6 +19,7 @@ function useDocumentsMutation<TIn, TOut>(fn: (input: TIn) => Promise<TOut>) {
 export const useDownloadDocument = () => useMutation({ mutationFn: (id: string) => unwrap(api().documents.download({ id })) })
 export const useGoodFaithEstimate = () =>
   useDocumentsMutation((input: { clientId: string; courseId: string; selfPay: boolean; requestedOn: string | null }) => unwrap(api().documents.goodFaithEstimate(input)))
+export const useStatement = () => useDocumentsMutation((input: { clientId: string; from: string; to: string }) => unwrap(api().documents.statement(input)))
 export const useVoidDocument = () => useDocumentsMutation((input: { id: string; reason: string }) => unwrap(api().documents.void(input)))
 /** For the calls that make a document (billing:superbill, …): the chart's list shows the new one. */
 export const useInvalidateDocuments = () => {
