@@ -38,14 +38,14 @@ export function runSuperbillPdfCase(migrationsFolder: string, iterations: number
   const fonts = loadFonts(fontsFolderBeside(migrationsFolder))
   const bill = fifteenLines()
   for (let i = 0; i < 10; i++) {
-    renderSuperbillPdf(bill, fonts)
+    renderSuperbillPdf(bill, fonts, 'SB-2026-0001')
     plainPdf(bill, fonts)
   }
   const ours: number[] = []
   const base: number[] = []
   for (let i = 0; i < iterations; i++) {
     let t = performance.now()
-    renderSuperbillPdf(bill, fonts)
+    renderSuperbillPdf(bill, fonts, 'SB-2026-0001')
     ours.push(performance.now() - t)
     t = performance.now()
     plainPdf(bill, fonts)

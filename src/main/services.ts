@@ -11,6 +11,9 @@ import { createCourseScheduleService } from './features/courses/schedule'
 import { createCoursesService } from './features/courses/service'
 import { createDashboardService } from './features/dashboard/service'
 import { createDiagnosesService } from './features/diagnoses/service'
+import { createGfeService } from './features/documents/gfe'
+import { createDocumentsService } from './features/documents/service'
+import { createStatementService } from './features/documents/statement'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
@@ -49,7 +52,10 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
   const fontsFolder = options.fontsFolder ?? fontsFolderBeside(migrationsFolder)
-  const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, writeDocument: exports.writeDocument, fontsFolder })
+  const documents = createDocumentsService(ctx, { writeDocument: exports.writeDocument, fontsFolder })
+  const superbills = createSuperbillService(ctx, { billing, clients, insurance, diagnoses, practice, documents })
+  const statements = createStatementService(ctx, { billing, clients, practice, documents })
+  const estimates = createGfeService(ctx, { billing, clients, courses, sessions, insurance, diagnoses, practice, documents })
   const reminders = createRemindersService(ctx, { clients, sessions, practice, writeDocument: exports.writeDocument, fontsFolder })
   return {
     clients,
@@ -70,7 +76,10 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     audit,
     exports,
     billing,
+    documents,
     superbills,
+    estimates,
+    statements,
     reminders
   }
 }

@@ -211,11 +211,5 @@ export function buildSuperbill(src: SuperbillSource): SuperbillResult {
   }
 }
 
-/**
- * `superbill-<record short ID>-<from>-to-<to>.pdf`, without the client's name. The short ID is the
- * record ID's last 8 hex digits: a UUID v7 starts with its timestamp, so its first 8 repeat.
- */
-export const superbillFileName = (clientId: string, from: string, to: string) => `superbill-${clientId.slice(-8)}-${from}-to-${to}.pdf`
-
 /** MM/DD/YYYY for the document. */
 export const printedDate = usDate

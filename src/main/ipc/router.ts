@@ -8,6 +8,7 @@ import { consentsHandlers } from '../features/consents/handlers'
 import { coursesHandlers } from '../features/courses/handlers'
 import { dashboardHandlers } from '../features/dashboard/handlers'
 import { diagnosesHandlers } from '../features/diagnoses/handlers'
+import { documentsHandlers } from '../features/documents/handlers'
 import { exportsHandlers } from '../features/exports/handlers'
 import { insuranceHandlers } from '../features/insurance/handlers'
 import { measuresHandlers } from '../features/measures/handlers'
@@ -47,7 +48,8 @@ export function createRouter(services: Services): Router {
     settings: settingsHandlers(services),
     audit: auditHandlers(services),
     exports: exportsHandlers(services),
-    billing: billingHandlers(services)
+    billing: billingHandlers(services),
+    documents: documentsHandlers(services)
   }
   const router: Router = new Map()
   for (const [domain, group] of Object.entries(contracts)) {

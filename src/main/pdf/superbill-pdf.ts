@@ -3,18 +3,11 @@
  * faxes and photocopies cleanly. The same model gives the same bytes: the PDF's dates come from
  * `generatedAt` and its info is fixed (pdfkit derives the file ID from the info).
  */
-// oxlint-disable-next-line import/no-named-as-default -- @types/pdfkit declares only the default export
-import PDFDocument from 'pdfkit'
 import type { Superbill } from '../documents/superbill'
 import { formatCents } from '@shared/domain/money'
 import { usDate } from '@shared/domain/dates'
-import { finishPdf } from './bytes'
 import type { PdfFonts } from './fonts'
-
-const PAGE = { width: 612, height: 792, margin: 48 }
-const CONTENT = PAGE.width - 2 * PAGE.margin
-const GREY = '#555555'
-const RULE = '#999999'
+import { BOTTOM, CONTENT, GREY, PAGE, createPdf } from './layout'
 
 /** Service-line columns (points); the description takes what is left. */
 const COLUMNS = [
@@ -41,60 +34,21 @@ const colX = (() => {
   return xs
 })()
 
-const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
-
-export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
-  const at = new Date(bill.generatedAt)
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margin: PAGE.margin,
-    autoFirstPage: true,
-    bufferPages: false,
-    info: { Title: 'Superbill', Author: bill.practice.name, Subject: 'Statement for insurance reimbursement', Creator: 'KAP Practice', Producer: 'KAP Practice', CreationDate: at, ModDate: at }
-  })
-  // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list bytes and paths.
-  doc.registerFont('regular', fonts.regular as unknown as string)
-  doc.registerFont('bold', fonts.bold as unknown as string)
-
-  /** One run of text: NFC, and `ccmp` off for non-ASCII so "ị" stays one glyph and extracts as itself. */
-  const text = (s: string, x: number, y: number, o: { width?: number; size?: number; bold?: boolean; color?: string; align?: 'left' | 'right' | 'center'; ellipsis?: boolean } = {}) => {
-    const value = s.normalize('NFC')
-    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 9).fillColor(o.color ?? 'black')
-    doc.text(value, x, y, {
-      // Always a width: without one pdfkit neither wraps nor moves doc.y down reliably.
-      width: o.width ?? PAGE.width - PAGE.margin - x,
-      align: o.align ?? 'left',
-      lineBreak: !o.ellipsis,
-      ...(o.ellipsis ? { ellipsis: true, height: (o.size ?? 9) * 1.3 } : {}),
-      ...(isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
-    })
-    return doc.y
-  }
-  const rule = (y: number, weight = 0.5, color = RULE) => doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(weight).strokeColor(color).stroke()
-  const heading = (s: string, y: number) => {
-    text(s.toUpperCase(), PAGE.margin, y, { size: 8, bold: true, color: GREY })
-    return y + 13
-  }
-  const bottom = PAGE.height - PAGE.margin
+/** `number` is the stored document's (SB-2026-0001), printed under the title. */
+export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts, number: string): Buffer {
+  const { doc, text, rule, heading, header, finish } = createPdf(
+    { title: `Superbill ${number}`, author: bill.practice.name, subject: 'Statement for insurance reimbursement', at: bill.generatedAt },
+    fonts
+  )
+  const bottom = BOTTOM
 
   // ---- Header: the practice, and what this document is
-  const p = bill.practice
-  // A long practice name shrinks (down to 11 pt) to stay on one line before it wraps.
-  doc.font('bold')
-  const nameSize = [15, 14, 13, 12, 11].find((size) => doc.fontSize(size).widthOfString(p.name.normalize('NFC')) <= CONTENT * 0.6) ?? 11
-  let left = text(p.name, PAGE.margin, PAGE.margin, { size: nameSize, bold: true, width: CONTENT * 0.6 })
-  for (const line of p.addressLines) left = text(line, PAGE.margin, left + 1, { width: CONTENT * 0.6 })
-  left = text(`Phone ${p.phone}`, PAGE.margin, left + 1)
-  left = text(`EIN ${p.ein}${p.organizationNpi ? `    Organization NPI ${p.organizationNpi}` : ''}`, PAGE.margin, left + 1)
-  const rightX = PAGE.margin + CONTENT * 0.55
-  const rightW = CONTENT * 0.45
-  let right = text('SUPERBILL', rightX, PAGE.margin, { size: 18, bold: true, width: rightW, align: 'right' })
-  right = text('Statement for insurance reimbursement', rightX, right, { width: rightW, align: 'right', color: GREY })
-  right = text(`Services ${usDate(bill.from)} – ${usDate(bill.to)}`, rightX, right + 2, { width: rightW, align: 'right' })
-  right = text(`Prepared ${usDate(bill.generatedAt.slice(0, 10))}`, rightX, right + 1, { width: rightW, align: 'right' })
-  let y = Math.max(left, right) + 10
-  rule(y, 1.2, 'black')
-  y += 10
+  let y = header(bill.practice, 'SUPERBILL', [
+    { text: 'Statement for insurance reimbursement', grey: true },
+    { text: `No. ${number}`, bold: true },
+    { text: `Services ${usDate(bill.from)} – ${usDate(bill.to)}` },
+    { text: `Prepared ${usDate(bill.generatedAt.slice(0, 10))}` }
+  ])
 
   // ---- Provider(s) and client, side by side
   const half = CONTENT / 2 - 10
@@ -203,5 +157,5 @@ export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts): Buffer {
   text('Provider signature', PAGE.margin, y + 16, { size: 7, color: GREY })
   text('Date', PAGE.margin + 300, y + 16, { size: 7, color: GREY })
 
-  return finishPdf(doc)
+  return finish()
 }

@@ -424,8 +424,8 @@ export type BillingExportResult = z.infer<typeof exportResult>
 const practiceWide = { target: () => ({ entityId: null, clientId: null }) } as const
 
 /**
- * A superbill for one client over a date range (at most 12 months), written as a PDF into the
- * exports folder. Refused when incomplete: a conflict whose fields `missing.0`, `missing.1`… each
+ * A superbill for one client over a date range (at most 12 months), stored as a numbered document
+ * (SB-2026-0001, documents:list) and written as a PDF into the exports folder. Refused when incomplete: a conflict whose fields `missing.0`, `missing.1`… each
  * name one missing item and where it is fixed; a range with nothing billable is a conflict on `to`;
  * a range backwards or over 12 months is invalid input.
  */
@@ -434,6 +434,9 @@ export const superbillInput = z.strictObject({ clientId, from: isoDate('From'), 
   if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
 })
 export const superbillResult = z.strictObject({
+  /** The stored document. */
+  id: z.string(),
+  number: z.string(),
   path: z.string(),
   fileName: z.string(),
   bytes: z.int(),
@@ -549,7 +552,7 @@ export const billingContracts = {
   }),
   superbill: defineContract('billing:superbill', superbillInput, superbillResult, {
     roles: BILLING_ROLES,
-    audit: { action: 'export', entity: 'client', target: (input) => ({ entityId: input.clientId, clientId: input.clientId }) }
+    audit: { action: 'create', entity: 'document', target: (input, out) => ({ entityId: out.id, clientId: input.clientId }) }
   }),
   exportCsv: defineContract('billing:exportCsv', dateRange, exportResult, { roles: BILLING_ROLES, audit: { action: 'export', entity: 'practice', ...practiceWide } })
 }

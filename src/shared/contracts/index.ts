@@ -7,6 +7,7 @@ import type { Contract, Result } from './contract'
 import { consentsContracts } from './consents'
 import { coursesContracts } from './courses'
 import { dashboardContracts } from './dashboard'
+import { documentsContracts } from './documents'
 import { diagnosesContracts } from './diagnoses'
 import { exportsContracts } from './exports'
 import { insuranceContracts } from './insurance'
@@ -42,6 +43,7 @@ export const contracts = {
   audit: auditContracts,
   exports: exportsContracts,
   billing: billingContracts,
+  documents: documentsContracts,
   recovery: recoveryContracts,
   backups: backupsContracts,
   jobs: jobsContracts,

@@ -43,7 +43,8 @@ export const AUDIT_ENTITIES = [
   'adjustment',
   'sliding_scale',
   'invoice',
-  'payment'
+  'payment',
+  'document'
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 

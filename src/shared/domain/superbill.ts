@@ -21,10 +21,11 @@ const rangeLimit = (from: string): string => {
   return new Date(Date.UTC(y, m - 1 + MAX_SUPERBILL_MONTHS, d)).toISOString().slice(0, 10)
 }
 
-export function superbillRangeProblem(from: string, to: string): { field: 'from' | 'to'; message: string } | null {
+/** `what` names the document in the message (a statement uses the same rule). */
+export function superbillRangeProblem(from: string, to: string, what = 'A superbill'): { field: 'from' | 'to'; message: string } | null {
   if (!isCalendarDate(from)) return { field: 'from', message: 'The start date is not a date' }
   if (!isCalendarDate(to)) return { field: 'to', message: 'The end date is not a date' }
   if (to < from) return { field: 'to', message: 'The end date cannot be before the start date' }
-  if (to >= rangeLimit(from)) return { field: 'to', message: `A superbill covers at most ${MAX_SUPERBILL_MONTHS} months` }
+  if (to >= rangeLimit(from)) return { field: 'to', message: `${what} covers at most ${MAX_SUPERBILL_MONTHS} months` }
   return null
 }

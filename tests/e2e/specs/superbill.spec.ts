@@ -38,11 +38,11 @@ test('a superbill is refused with what is missing, then saved once it is filled 
   })
   await form.getByRole('button', { name: 'Superbill' }).click()
   const result = page.getByTestId('superbill-result')
-  await expect(result).toContainText(/Saved superbill-.+\.pdf to the exports folder/)
+  await expect(result).toContainText(/SB-\d{4}-0001 saved as superbill-SB-\d{4}-0001\.pdf to the exports folder/)
   await expect(missing).toBeHidden()
   await shot(page, 'superbill-20-saved')
 
-  const fileName = (await result.locator('span.num').textContent())!.trim()
+  const fileName = (await result.getByTestId('superbill-file').textContent())!.trim()
   expect(fileName).not.toContain('Ánh')
   const text = execFileSync('pdftotext', ['-layout', join(harness.dataDir, 'exports', fileName), '-'], { encoding: 'utf8' })
   expect(text).toContain('Nguyễn Thị Ánh')

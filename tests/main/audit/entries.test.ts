@@ -172,7 +172,11 @@ describe('audit entries: one per audited call', () => {
 
     await expectOne('practice:save', { profile }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
     // Needs the practice profile; the manual charge of 2026-03-03 points at diagnosis A.
-    await expectOne('billing:superbill', { clientId: c.id, from: '2026-03-01', to: '2026-04-30' }, () => ({ action: 'export', entity: 'client', entityId: c.id, clientId: c.id }))
+    const superbill = await expectOne<{ id: string }>('billing:superbill', { clientId: c.id, from: '2026-03-01', to: '2026-04-30' }, (v) => ({ action: 'create', entity: 'document', entityId: v.id, clientId: c.id }))
+    await expectOne('documents:download', { id: superbill.id }, () => ({ action: 'export', entity: 'document', entityId: superbill.id, clientId: c.id }))
+    await expectOne('documents:void', { id: superbill.id, reason: 'Wrong range' }, () => ({ action: 'void', entity: 'document', entityId: superbill.id, clientId: c.id }))
+    await expectOne<{ id: string }>('documents:statement', { clientId: c.id, from: '2026-03-01', to: '2026-04-30' }, (v) => ({ action: 'create', entity: 'document', entityId: v.id, clientId: c.id }))
+    await expectOne<{ id: string }>('documents:goodFaithEstimate', { clientId: c.id, courseId: course.id, selfPay: true }, (v) => ({ action: 'create', entity: 'document', entityId: v.id, clientId: c.id }))
     await expectOne('settings:save', { settings: { idleLockMinutes: 15 } }, () => ({ action: 'update', entity: 'practice', entityId: null, clientId: null }))
 
     const practiceWide = { entity: 'practice', entityId: null, clientId: null }

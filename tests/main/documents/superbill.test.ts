@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSuperbill, SINGLE_LEGAL_NAME_CLAIM, superbillFileName, superbillRangeProblem, type SuperbillResult } from '../../../src/main/documents/superbill'
+import { buildSuperbill, SINGLE_LEGAL_NAME_CLAIM, superbillRangeProblem, type SuperbillResult } from '../../../src/main/documents/superbill'
 import { charge, client, practice, provider, source } from './superbill-source'
 
 const missingOf = (r: SuperbillResult) => (r.kind === 'missing' ? r.missing : [])
@@ -119,9 +119,5 @@ describe('superbill model', () => {
     expect(buildSuperbill(source({ from: '2025-01-01', to: '2025-12-31' }))).toEqual({ kind: 'invalid', field: 'to', message: 'There are no billable services in this date range' })
     const onlyFees = [charge({ event: 'no_show', reimbursable: false })]
     expect(buildSuperbill(source({ charges: onlyFees })).kind).toBe('invalid')
-  })
-
-  it('names the file by the record’s short ID and the range, never the client’s name', () => {
-    expect(superbillFileName('01900000-0000-7000-8000-0000abcdef12', '2026-02-01', '2026-02-28')).toBe('superbill-abcdef12-2026-02-01-to-2026-02-28.pdf')
   })
 })

@@ -100,12 +100,16 @@ describe('contract registry', () => {
       'billing:applyCredit': 'update payment',
       'billing:refund': 'create payment',
       'billing:exportCsv': 'export practice',
-      'billing:superbill': 'export client'
+      'billing:superbill': 'create document',
+      'documents:goodFaithEstimate': 'create document',
+      'documents:statement': 'create document',
+      'documents:download': 'export document',
+      'documents:void': 'void document'
     })
     // Everything else only reads: lists, search, and the audit log itself. (The recovery screen's
     // calls run while no database — and so no audit log — is open.) The course planner reads dates and times, like the agenda.
     for (const contract of coreContracts().filter((c) => !c.audit))
-      expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$|^courses:(proposeSchedule|checkSchedule)$/)
+      expect(contract.channel).toMatch(/:(list|search|get|verify|agenda|trend)$|^billing:(providers|settings|fees|account|invoice|unbilled|invoices|payments|aging|monthTotals)$|^courses:(proposeSchedule|checkSchedule)$|^documents:disputes$/)
   })
 
   it('the router serves every contract but the start-up host\'s (recovery, backups, jobs, auth, users), and nothing else', async () => {

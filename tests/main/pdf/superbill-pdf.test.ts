@@ -11,15 +11,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Charge, InvoiceDetail, SuperbillResult } from '@shared/contracts/billing'
 import type { ClientInput } from '@shared/contracts/clients'
 import { FIXED_NOW, openTestApp, type TestApp } from '../../factories/app'
+import { FEE, PRACTICE_PROFILE as PROFILE } from '../../factories/billing'
 import { createClient } from '../../factories/clients'
 import { ADMIN, createSession, openAs, sessionInput } from '../../factories/clinical'
 
-const FEE = { intake: '01900000-0000-7000-8000-000000000001', therapy: '01900000-0000-7000-8000-000000000002', dosing: '01900000-0000-7000-8000-000000000003' }
-const PROFILE = {
-  practiceName: 'Cascade Ketamine-Assisted Therapy, PLLC', providerName: 'Dana Whitfield-Nakamura', providerCredentials: 'PhD, LMFT',
-  individualNpi: '1234567893', organizationNpi: '1245319599', ein: '45-3456789', licenseNumber: 'T1234', licenseState: 'OR',
-  addressLine1: '1200 SW Main St', addressLine2: 'Suite 300', city: 'Portland', state: 'OR', postalCode: '97205', phone: '(503) 555-0100', defaultPlaceOfService: '11'
-}
 const NAMES: [string, Partial<ClientInput>][] = [
   ['Nguyễn Thị Ánh', { legalFirstName: 'Nguyễn', legalMiddleName: 'Thị', legalLastName: 'Ánh' }],
   ['Łukasz Żółć', { legalFirstName: 'Łukasz', legalLastName: 'Żółć' }],
@@ -71,10 +66,11 @@ async function practiceWithCharges(name: Partial<ClientInput>) {
 }
 
 describe('superbill PDF', () => {
-  it('prints every required value of a 14-line superbill over two months, and the same request gives the same bytes', async () => {
+  it('prints every required value of a 14-line superbill over two months, and the stored document downloads again byte for byte', async () => {
     const client = await practiceWithCharges(NAMES[0]![1])
     const out = await superbill(client.id, '2026-02-01', '2026-03-31')
-    expect(out.fileName).toBe(`superbill-${client.id.slice(-8)}-2026-02-01-to-2026-03-31.pdf`)
+    expect(out.number).toBe('SB-2026-0001')
+    expect(out.fileName).toBe('superbill-SB-2026-0001.pdf')
     expect(basename(out.path)).toBe(out.fileName)
     expect(statSync(out.path).mode & 0o777).toBe(0o600)
     expect(statSync(out.path).size).toBe(out.bytes)
@@ -86,7 +82,7 @@ describe('superbill PDF', () => {
       'Nguyễn Thị Ánh', 'Date of birth 03/08/1985', '1200 SW Main St', 'Apt 4', 'Portland, OR 97205', '(503) 555-0142', 'Aetna', 'W123456789', 'G-0042',
       'Cascade Ketamine-Assisted Therapy, PLLC', 'Suite 300', '(503) 555-0100', 'EIN 45-3456789', 'Organization NPI 1245319599',
       'Dana Whitfield-Nakamura, PhD, LMFT', 'Individual NPI 1234567893', 'License T1234 (OR)',
-      'F33.2', 'F43.10', 'Services 02/01/2026 – 03/31/2026', '02/02/2026', '03/23/2026', '90791', '0820T', '90837', '95'
+      'F33.2', 'F43.10', 'Services 02/01/2026 – 03/31/2026', 'No. SB-2026-0001', '02/02/2026', '03/23/2026', '90791', '0820T', '90837', '95'
     ]
     // Each value that either reader does not give back, listed (none should be).
     expect(required.filter((v) => !text.includes(v))).toEqual([])
@@ -101,14 +97,19 @@ describe('superbill PDF', () => {
     expect(text).not.toContain('$999.99')
     expect(text).not.toContain('$100.00')
 
-    const again = await superbill(client.id, '2026-02-01', '2026-03-31')
-    expect(again.path).toBe(out.path)
+    // Made again, it is a new document with the next number; the first downloads again byte for byte.
     const first = readFileSync(out.path)
-    expect(readFileSync(again.path).equals(first)).toBe(true)
+    const again = await superbill(client.id, '2026-02-01', '2026-03-31')
+    expect(again.number).toBe('SB-2026-0002')
+    expect(again.path).not.toBe(out.path)
+    const redo = await app.ok<{ path: string }>('documents:download', { id: out.id })
+    expect(redo.path).toBe(out.path)
+    expect(readFileSync(redo.path).equals(first)).toBe(true)
     // poppler draws it too (the page was looked at by eye when the layout was made).
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', out.path, `${out.path}.page`])
     expect(statSync(`${out.path}.page-1.png`).size).toBeGreaterThan(10_000)
-  })
+    // About thirty calls build the ledger and two readers parse the PDF: a generous limit for a shared, loaded machine (no speed is asserted).
+  }, 30_000)
 
   it.each(NAMES.slice(1))('prints %s exactly as typed (NFC), through both readers', async (name, input) => {
     const client = await createClient(app, Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFD') : v])))

@@ -45,7 +45,8 @@ const CLIENT_OWNED: Partial<Record<AuditEntity, string>> = {
   adjustment: 'adjustments',
   sliding_scale: 'sliding_scales',
   invoice: 'invoices',
-  payment: 'payments'
+  payment: 'payments',
+  document: 'documents'
 }
 
 export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'] as const

@@ -1,22 +1,20 @@
 /**
- * billing:superbill — reads a client's ledger and chart, builds the superbill (documents/superbill.ts),
- * draws it (pdf/superbill-pdf.ts) and writes it into the exports folder. A superbill that cannot
- * be complete is refused with every missing item as a field message, so nothing is written or
- * audited; the messages name fields and screens, never the client.
+ * billing:superbill — reads a client's ledger and chart, builds the superbill (documents/superbill.ts)
+ * and stores it as a numbered document (features/documents), which draws the PDF and writes it into
+ * the exports folder. A superbill that cannot be complete is refused with every missing item as a
+ * field message, so nothing is numbered, written or audited; the messages name fields and screens,
+ * never the client.
  */
 import type { SuperbillResult } from '@shared/contracts/billing'
 import type { ServiceContext } from '../../context'
-import { buildSuperbill, superbillFileName } from '../../documents/superbill'
+import { buildSuperbill } from '../../documents/superbill'
 import { conflict } from '../../errors'
-import { loadFonts } from '../../pdf/fonts'
-import { renderSuperbillPdf } from '../../pdf/superbill-pdf'
 import type { ClientsService } from '../clients/service'
+import type { DocumentsService } from '../documents/service'
 import type { DiagnosesService } from '../diagnoses/service'
 import type { InsuranceService } from '../insurance/service'
 import type { PracticeService } from '../practice/service'
 import type { BillingService } from './service'
-
-export type DocumentWriter = (fileName: string, content: Buffer) => { path: string; fileName: string; bytes: number }
 
 export interface SuperbillDeps {
   billing: BillingService
@@ -24,9 +22,7 @@ export interface SuperbillDeps {
   insurance: InsuranceService
   diagnoses: DiagnosesService
   practice: PracticeService
-  writeDocument: DocumentWriter
-  /** resources/fonts (see pdf/fonts.ts). */
-  fontsFolder: string
+  documents: DocumentsService
 }
 
 export function createSuperbillService(ctx: ServiceContext, deps: SuperbillDeps) {
@@ -50,8 +46,9 @@ export function createSuperbillService(ctx: ServiceContext, deps: SuperbillDeps)
         const n = result.missing.length
         throw conflict(`The superbill needs ${n} more item${n === 1 ? '' : 's'} first.`, Object.fromEntries(result.missing.map((m, i) => [`missing.${i}`, m])))
       }
-      const pdf = renderSuperbillPdf(result.superbill, loadFonts(deps.fontsFolder))
-      return { ...deps.writeDocument(superbillFileName(clientId, from, to), pdf), warnings: result.warnings }
+      const bill = result.superbill
+      const file = deps.documents.store({ kind: 'superbill', clientId, periodFrom: from, periodTo: to, totalCents: bill.totals.chargesCents, data: bill })
+      return { ...file, warnings: result.warnings }
     }
   }
 }

@@ -360,9 +360,9 @@ export function createExportsService(ctx: ServiceContext, deps: Deps, options: E
     },
 
     /**
-     * Writes one document (a superbill PDF) into the exports folder under `fileName`: to a temporary
-     * name first, then renamed, so a crash never leaves half a file under the real name. The same
-     * request gives the same name, and its file is replaced by the new one.
+     * Writes one document's PDF into the exports folder under `fileName`: to a temporary name first,
+     * then renamed, so a crash never leaves half a file under the real name. A document's name is its
+     * number, so downloading it again replaces its file with the same bytes.
      */
     writeDocument(fileName: string, content: Buffer): { path: string; fileName: string; bytes: number } {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.(pdf|ics)$/.test(fileName)) throw new AppFailure('internal', 'An export name is not a plain file name.')

@@ -41,7 +41,8 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   adjustment: 'Adjustment',
   sliding_scale: 'Sliding scale',
   invoice: 'Invoice',
-  payment: 'Payment'
+  payment: 'Payment',
+  document: 'Document'
 }
 
 /** Who: entries written before user accounts existed say "this computer". */

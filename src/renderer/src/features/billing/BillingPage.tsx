@@ -15,6 +15,7 @@ import { formatCents } from '@shared/domain/money'
 import { Button, ConfirmDialog, DataTable, DateField, EmptyState, ErrorState, PageHeader, dataTableColumnHelper, type DataTableColumn } from '@renderer/components'
 import { formatDate } from '@renderer/lib/format'
 import { useCan } from '../auth/access'
+import { DisputeNotice } from '../documents/DisputeNotice'
 import { chartColumnsWithClient, invoiceBadge, money } from './columns'
 import { billingQueries, useExportCsv, useInvoiceMonth } from './queries'
 
@@ -163,6 +164,7 @@ export function BillingPage() {
         }
       />
       {error && <ErrorState title="Some billing figures could not be loaded" error={error} onRetry={() => void unbilled.refetch()} />}
+      <DisputeNotice />
       <MonthTotals />
 
       <Section id="aging-heading" title={`Aging${aging.data ? ` as of ${formatDate(aging.data.asOf)}` : ''}`}>

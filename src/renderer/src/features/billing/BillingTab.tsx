@@ -13,6 +13,10 @@ import { formatCents } from '@shared/domain/money'
 import { Badge, Button, DataTable, EmptyState, ErrorState, LoadingRows, dataTableColumnHelper, type BadgeTone, type DataTableColumn } from '@renderer/components'
 import { formatDate } from '@renderer/lib/format'
 import { useCan } from '../auth/access'
+import { DisputeNotice } from '../documents/DisputeNotice'
+import { DocumentsSection } from '../documents/DocumentsSection'
+import { GoodFaithEstimateForm } from '../documents/GoodFaithEstimateForm'
+import { StatementForm } from '../documents/StatementForm'
 import { ReadOnlyNote, TabToolbar } from '../clients/chart/parts'
 import { AdjustDialog, CreateInvoiceDialog, RecordPaymentDialog, RefundDialog } from './BillingDialogs'
 import { billingQueries, useApplyCredit } from './queries'
@@ -229,7 +233,11 @@ export function BillingTab({ clientId, readOnly }: { clientId: string; readOnly:
       <SlidingScaleCard clientId={clientId} scales={data.slidingScales} writable={writable} />
 
       {/* An export, not a ledger change: also offered for an archived client. */}
+      {canManage && <DisputeNotice clientId={clientId} />}
       {canManage && <SuperbillForm clientId={clientId} />}
+      {canManage && <StatementForm clientId={clientId} />}
+      {canManage && <GoodFaithEstimateForm clientId={clientId} />}
+      {canManage && <DocumentsSection clientId={clientId} />}
 
       <section aria-labelledby="billing-charges-heading">
         <div className="mb-2 flex items-center justify-between">

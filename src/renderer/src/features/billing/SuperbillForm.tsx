@@ -1,38 +1,23 @@
 /**
  * The client's superbill, for out-of-network reimbursement: a date range (last month by default),
- * then either the PDF's file name in the exports folder or, item by item, what must be filled in
- * first and where. Owner and administrator only (main checks too).
+ * then either the stored document's number and the PDF's file name in the exports folder (it is
+ * listed under Documents) or, item by item, what must be filled in first and where. Owner and
+ * administrator only (main checks too).
  */
 import { useState, type FormEvent } from 'react'
-import { Link } from 'react-router'
 import { FileDown } from 'lucide-react'
 import { localToday } from '@shared/domain/dates'
-import { SUPERBILL_FIX_PLACES } from '@shared/domain/superbill'
 import { Button, DateField } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
+import { MissingList, missingItems } from '../documents/MissingList'
 import { useSuperbill } from './queries'
 
 /** The first and last day of the month before today's. */
-function lastMonth(): { from: string; to: string } {
+export function lastMonth(): { from: string; to: string } {
   const [y, m] = localToday().split('-').map(Number) as [number, number]
   const first = new Date(Date.UTC(y, m - 2, 1))
   const last = new Date(Date.UTC(y, m - 1, 0))
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) }
-}
-
-/** main refuses an incomplete superbill with one field message per missing item (`missing.0`, …). */
-const missingItems = (error: unknown): string[] =>
-  error instanceof ApiError ? Object.entries(error.fields).filter(([k]) => k.startsWith('missing.')).map(([, v]) => v) : []
-
-/** Each item says where it is fixed ("Date of birth — client’s profile"); that place becomes a link. */
-function whereFixed(item: string, clientId: string): { what: string; where: string; to: string | null } {
-  const [what, where = ''] = item.split(' — ')
-  const links: Record<string, string> = {
-    [SUPERBILL_FIX_PLACES.profile]: `/clients/${clientId}/edit`,
-    [SUPERBILL_FIX_PLACES.practice]: '/settings/practice',
-    [SUPERBILL_FIX_PLACES.providers]: '/settings/fees'
-  }
-  return { what: what!, where, to: links[where] ?? null }
 }
 
 export function SuperbillForm({ clientId }: { clientId: string }) {
@@ -59,7 +44,7 @@ export function SuperbillForm({ clientId }: { clientId: string }) {
       </form>
       {superbill.data && (
         <output className="mt-2 block text-[13px] text-ink-soft" data-testid="superbill-result">
-          Saved <span className="num font-medium text-ink">{superbill.data.fileName}</span> to the exports folder
+          <span className="num font-medium text-ink">{superbill.data.number}</span> saved as <span className="num font-medium text-ink" data-testid="superbill-file">{superbill.data.fileName}</span> to the exports folder
           {superbill.data.warnings.map((w) => (
             <span key={w} className="block">
               {w}
@@ -67,29 +52,7 @@ export function SuperbillForm({ clientId }: { clientId: string }) {
           ))}
         </output>
       )}
-      {missing.length > 0 && (
-        <div className="mt-2 text-[13px]" data-testid="superbill-missing" role="alert">
-          <p className="font-medium text-ink">{superbill.error instanceof Error ? superbill.error.message : ''}</p>
-          <ul className="mt-1 list-disc pl-5 text-ink-soft">
-            {missing.map((m) => {
-              const { what, where, to } = whereFixed(m, clientId)
-              return (
-                <li key={m}>
-                  {what}
-                  {where && ' — '}
-                  {to ? (
-                    <Link to={to} className="text-accent-700 underline hover:text-accent-800">
-                      {where}
-                    </Link>
-                  ) : (
-                    where
-                  )}
-                </li>
-              )
-            })}
-          </ul>
-        </div>
-      )}
+      <MissingList error={superbill.error} clientId={clientId} testId="superbill-missing" />
       {superbill.error && missing.length === 0 && !fieldError('from') && !fieldError('to') && (
         <p className="mt-2 text-[13px] text-red-700" role="alert">
           {superbill.error instanceof Error ? superbill.error.message : 'The superbill could not be made.'}

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { AdjustmentInput, ChargeEdit, FeeInput, PaymentInput, ProviderInput, RefundInput, SlidingScaleInput } from '@shared/contracts/billing'
 import type { BillingEvent } from '@shared/domain/billing'
 import { api, unwrap } from '@renderer/lib/api'
+import { documentsKey, useInvalidateDocuments } from '../documents/queries'
 
 /** Every billing query lives under ['billing']: any ledger write invalidates them all (the ledger is one source). */
 export const billingKey = ['billing'] as const
@@ -18,12 +19,15 @@ export const billingQueries = {
   monthTotals: (asOf: string) => queryOptions({ queryKey: [...billingKey, 'months', asOf], queryFn: () => unwrap(api().billing.monthTotals({ asOf })) })
 }
 
-/** A billing write: afterwards every billing view (and the agenda, which shows charged sessions) refreshes. */
+/**
+ * A billing write: afterwards every billing view (and the agenda, which shows charged sessions)
+ * refreshes, and the documents' $400 rule, which reads what was billed.
+ */
 function useBillingMutation<TIn, TOut>(fn: (input: TIn) => Promise<TOut>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: billingKey })
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: billingKey }), queryClient.invalidateQueries({ queryKey: documentsKey })])
   })
 }
 
@@ -50,5 +54,8 @@ export const useSaveBillingSettings = () => useBillingMutation((input: { holdUnt
 export const useSaveProvider = () =>
   useBillingMutation(({ userId, provider }: { userId: string; provider: ProviderInput }) => unwrap(api().billing.saveProvider({ userId, provider })))
 export const useExportCsv = () => useBillingMutation((input: { from: string; to: string }) => unwrap(api().billing.exportCsv(input)))
-/** Writes a file and changes no ledger row: nothing to refresh. */
-export const useSuperbill = () => useMutation({ mutationFn: (input: { clientId: string; from: string; to: string }) => unwrap(api().billing.superbill(input)) })
+/** Stores a document and writes its file; no ledger row changes, so only the documents list refreshes. */
+export const useSuperbill = () => {
+  const refreshDocuments = useInvalidateDocuments()
+  return useMutation({ mutationFn: (input: { clientId: string; from: string; to: string }) => unwrap(api().billing.superbill(input)), onSuccess: refreshDocuments })
+}
