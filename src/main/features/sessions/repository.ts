@@ -28,8 +28,9 @@ const noteStatusColumns = { id: notes.id, sessionId: notes.sessionId, template: 
 export type AgendaSqlRow = Omit<AgendaRow, 'clientArchived'> & { clientArchived: 0 | 1 }
 
 const AGENDA_SQL = `SELECT s.id, s.client_id AS clientId, s.course_id AS courseId, s.date, s.start_time AS startTime, s.duration_minutes AS durationMinutes,
-  s.kind, s.place_of_service AS placeOfService, s.status, s.rendering_user_id AS renderingUserId, s.created_at AS createdAt, s.updated_at AS updatedAt,
-  coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name AS clientName,
+  s.kind, s.place_of_service AS placeOfService, s.status, s.rendering_user_id AS renderingUserId, s.series_id AS seriesId, s.created_at AS createdAt, s.updated_at AS updatedAt,
+  -- trim(): a client with one legal name has no first name (as clientNameSql).
+  trim(coalesce(nullif(c.preferred_name, ''), c.legal_first_name) || ' ' || c.legal_last_name) AS clientName,
   c.archived_at IS NOT NULL AS clientArchived,
   CASE WHEN NOT EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id) THEN 'none'
        WHEN EXISTS (SELECT 1 FROM notes n WHERE n.session_id = s.id AND n.signed_at IS NULL) THEN 'draft'
