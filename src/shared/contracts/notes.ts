@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MEASURE_KINDS } from '../domain/measures'
 import { isStorableText } from '../domain/session-kinds'
 import { CLINICAL_ROLES } from '../domain/roles'
+import { SESSION_OUTCOMES } from '../domain/signing'
 import { defineContract } from './contract'
 import { timestamp, uuid } from './fields'
 import { noteTemplate, placeOfService, sessionKind, sessionStatus } from './sessions'
@@ -155,8 +156,12 @@ export const notesContracts = {
     roles: CLINICAL_ROLES,
     audit: { action: 'update', entity: 'note' }
   }),
-  /** Signs as the signed-in user; refused while signingProblems is not empty or the revision is stale. */
-  sign: defineContract('notes:sign', z.strictObject({ id: noteId, revision: z.int().min(0) }), note, {
+  /**
+   * Signs as the signed-in user; refused while signingProblems is not empty, the revision is stale or
+   * the session has not started yet. Marks the session completed; a cancelled or no-show session
+   * needs `sessionOutcome` (keep that status, or mark it completed).
+   */
+  sign: defineContract('notes:sign', z.strictObject({ id: noteId, revision: z.int().min(0), sessionOutcome: z.enum(SESSION_OUTCOMES, { error: 'Choose to keep the session’s status or mark it completed' }).optional() }), note, {
     roles: CLINICAL_ROLES,
     audit: { action: 'sign', entity: 'note' }
   }),

@@ -6,7 +6,7 @@ export const notesHandlers = ({ notes }: Services): Handlers<'notes'> => ({
   get: ({ id }) => notes.get(id),
   create: ({ sessionId, template }) => notes.create(sessionId, template),
   save: ({ id, revision, body }) => notes.save(id, revision, body),
-  sign: ({ id, revision }) => notes.sign(id, revision),
+  sign: ({ id, revision, sessionOutcome }) => notes.sign(id, revision, sessionOutcome),
   addAddendum: ({ noteId, text }) => notes.addAddendum(noteId, text),
   search: ({ query, limit, clientId }) => notes.search(query, limit, clientId)
 })

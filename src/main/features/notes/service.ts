@@ -6,6 +6,7 @@ import {
   canonicalBody, dosingBody, dosingWarnings, emptyBody, noteBodySchemas, noteSearchText, signingProblems
 } from '@shared/domain/note-templates'
 import { isClinical } from '@shared/domain/roles'
+import { hasStarted, NOT_BEFORE_START_MESSAGE, SESSION_OUTCOME_MESSAGE, signingAsksOutcome, type SessionOutcome } from '@shared/domain/signing'
 import type { ServiceContext } from '../../context'
 import { AppFailure, conflict, fieldErrors, FORBIDDEN_MESSAGE, invalid, notFound } from '../../errors'
 import type { SettingsService } from '../settings/service'
@@ -100,6 +101,7 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
     const body = bodyOf(row)
     const session = deps.sessions.require(row.sessionId)
     const signed = row.signedAt !== null
+    const safetyFlags = repo.safetyFlags(row.id, row.sessionId)
     let warnings: Note['dosingWarnings'] = []
     if (row.template === 'dosing') {
       const parsed = dosingBody.safeParse(body)
@@ -128,9 +130,9 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
         placeOfService: session.placeOfService as Note['session']['placeOfService']
       },
       addenda: repo.addenda(row.id).map(toAddendum),
-      signingProblems: signed ? [] : signingProblems(row.template, body),
+      signingProblems: signed ? [] : signingProblems(row.template, body, { riskAssessment: safetyFlags.length > 0 }),
       dosingWarnings: warnings,
-      safetyFlags: repo.safetyFlags(row.id, row.sessionId)
+      safetyFlags
     }
   }
 
@@ -186,13 +188,18 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
       return toNote(updated)
     },
 
-    sign(id: string, revision: number): Note {
+    /** Seals the note and completes its session; a cancelled or no-show session keeps its status only when told so. */
+    sign(id: string, revision: number, sessionOutcome?: SessionOutcome): Note {
       const row = require(id)
       if (row.signedAt !== null) throw conflict('This note is already signed.')
       deps.sessions.requireCurrentClient(row.clientId)
       if (revision !== row.revision) throw conflict(NOTE_CONFLICT_MESSAGE)
+      const session = deps.sessions.require(row.sessionId)
+      if (!hasStarted(session, ctx.now())) throw invalid(NOT_BEFORE_START_MESSAGE)
+      const asks = signingAsksOutcome(session.status)
+      if (asks && !sessionOutcome) throw invalid(SESSION_OUTCOME_MESSAGE, { sessionOutcome: 'Choose to keep the session’s status or mark it completed' })
       const body = bodyOf(row)
-      const problems = signingProblems(row.template, body)
+      const problems = signingProblems(row.template, body, { riskAssessment: repo.safetyFlags(id, row.sessionId).length > 0 })
       if (problems.length > 0) {
         const fields: Record<string, string> = {}
         for (const p of problems) fields[p.path ? `body.${p.path}` : 'body'] ??= p.message
@@ -207,6 +214,7 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
         contentHash: noteContentHash(row.template, row.sessionId, body)
       })
       if (!saved) throw conflict(NOTE_CONFLICT_MESSAGE)
+      if (!asks || sessionOutcome === 'completed') deps.sessions.markCompleted(row.sessionId)
       for (const listener of signedListeners) listener(row.sessionId)
       return toNote(require(id))
     },

@@ -149,6 +149,15 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       return scheduled(id)
     },
 
+    /** Signing a note completes its session (listeners run: billing charges it). */
+    markCompleted(id: string): void {
+      const row = require(id)
+      if (row.status === 'completed') return
+      repo.update(id, { status: 'completed', updatedAt: stamp() })
+      const saved = require(id)
+      for (const listener of listeners) listener(row, saved)
+    },
+
     /** Billing listens here; runs in the caller's transaction, so a failed listener undoes the save. */
     onSaved(listener: SessionListener): void {
       listeners.push(listener)
