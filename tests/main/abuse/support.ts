@@ -70,7 +70,7 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
   const dosing = await createSession(app, current.id, { courseId: course.id, date: '2026-01-20' })
   const integration = await createSession(app, current.id, { kind: 'integration', date: '2026-01-21', durationMinutes: 60 })
   const draft = await createNote(app, dosing.session.id)
-  const saved = await app.ok<{ revision: number }>('notes:save', { id: draft.id, revision: draft.revision, body: signableDosingBody() })
+  const saved = await app.ok<{ revision: number }>('notes:save', { id: draft.id, revision: draft.revision, body: signableDosingBody({ riskAssessment: { suicidalIdeation: 'passive', note: 'No plan or intent; safety plan reviewed.' } }) })
   const signed = await createNote(app, integration.session.id)
   const integrated = await app.ok<{ revision: number }>('notes:save', {
     id: signed.id,

@@ -94,14 +94,15 @@ describe('audit entries: one per audited call', () => {
     const { session } = await expectOne<ScheduledSession>('sessions:create', { clientId: c.id, session: sessionInput({ courseId: course.id }) }, (v) => ({
       action: 'create', entity: 'session', entityId: v.session.id, clientId: c.id
     }))
-    await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
+    await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00', status: 'cancelled' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
     const note = await expectOne<Note>('notes:create', { sessionId: session.id }, (v) => ({ action: 'create', entity: 'note', entityId: v.id, clientId: c.id }))
     await expectOne('notes:get', { id: note.id }, () => ({ action: 'view', entity: 'note', entityId: note.id, clientId: c.id }))
     await expectOne('notes:list', { sessionId: session.id }, () => ({ action: 'view', entity: 'session', entityId: session.id, clientId: c.id }))
     const saved = await expectOne<Note>('notes:save', { id: note.id, revision: note.revision, body: signableDosingBody() }, () => ({
       action: 'update', entity: 'note', entityId: note.id, clientId: c.id
     }))
-    await expectOne('notes:sign', { id: note.id, revision: saved.revision }, () => ({ action: 'sign', entity: 'note', entityId: note.id, clientId: c.id }))
+    // The session is cancelled and stays so: signing a scheduled one would complete it and charge it too.
+    await expectOne('notes:sign', { id: note.id, revision: saved.revision, sessionOutcome: 'keep' }, () => ({ action: 'sign', entity: 'note', entityId: note.id, clientId: c.id }))
     await expectOne<Note>('notes:addAddendum', { noteId: note.id, text: 'Lot number corrected.' }, (v) => ({
       action: 'create', entity: 'addendum', entityId: v.addenda[0]!.id, clientId: c.id
     }))

@@ -42,8 +42,8 @@ const toTimelineRow = (row: SessionRow, notes: readonly NoteStatusOf[]): Timelin
  * Scheduling. Open to every role: rows carry dates, codes and note status, never note content.
  * Warnings (shared/domain/scheduling courseWarnings) are computed after the write and never block.
  */
-/** Told of every saved session (before: null on create), inside the same transaction: billing creates or voids charges. */
-export type SessionListener = (before: SessionRow | null, after: SessionRow) => void
+/** Told of every saved session (before: null on create), inside the same transaction: billing creates or voids charges. `channel` names the call when it is not sessions:create/update. */
+export type SessionListener = (before: SessionRow | null, after: SessionRow, channel?: string) => void
 
 export const RENDERING_USER_MESSAGE = 'Choose an active clinician or the owner as the rendering clinician'
 export const CHARGED_RENDERER_MESSAGE = 'The rendering clinician cannot change once the session is charged. Void its charges first.'
@@ -155,7 +155,7 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       if (row.status === 'completed') return
       repo.update(id, { status: 'completed', updatedAt: stamp() })
       const saved = require(id)
-      for (const listener of listeners) listener(row, saved)
+      for (const listener of listeners) listener(row, saved, 'notes:sign')
     },
 
     /** Billing listens here; runs in the caller's transaction, so a failed listener undoes the save. */
