@@ -9,6 +9,8 @@ import { toast } from 'sonner'
 import { CircleAlert, Cloud, CloudOff, LoaderCircle, PenLine, RotateCw } from 'lucide-react'
 import type { Note } from '@shared/contracts/notes'
 import { FIELD_LABELS, dosingWarnings, signingProblems, type NoteBody, type SigningProblem } from '@shared/domain/note-templates'
+import { hasStarted, NOT_BEFORE_START_MESSAGE, signingAsksOutcome, type SessionOutcome } from '@shared/domain/signing'
+import { formatDate } from '@renderer/lib/format'
 import type { VitalThresholds } from '@shared/domain/vitals'
 import { Button } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
@@ -19,10 +21,11 @@ import { NoteMeasures } from '../measures/NoteMeasures'
 import { createAutosaver, describeAutosave, type Autosaver, type AutosaveStatus } from './autosave'
 import { bodyFieldErrors, formBody, issuesByPath, warningsByPath } from './body'
 import { NoteEditorProvider, type NoteEditorContextValue } from './editor-context'
-import { NoteHeader } from './NoteHeader'
+import { formatClock, NoteHeader } from './NoteHeader'
 import { noteKeys, saveNoteBody, useSignNote } from './queries'
 import { SignDialog } from './SignDialog'
 import { DosingFields } from './templates/DosingFields'
+import { FlaggedRiskAssessment } from './templates/RiskAssessment'
 import { DapFields, IntegrationFields, PreparationFields, SoapFields } from './templates/TextTemplates'
 
 type Body = Record<string, unknown>
@@ -141,17 +144,24 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
   const [preparing, setPreparing] = useState(false)
   const labels: Record<string, string> = FIELD_LABELS[template]
 
+  const flagged = note.safetyFlags.length > 0
+  const askOutcome = signingAsksOutcome(note.session.status)
+  const [outcome, setOutcome] = useState<SessionOutcome | null>(null)
   const openSign = async () => {
     setPreparing(true)
     await saver.current?.flush()
     setPreparing(false)
     sign.reset()
-    setProblems(signingProblems(template, form.getValues()))
+    setOutcome(null)
+    const early: SigningProblem[] = hasStarted(note.session, new Date())
+      ? []
+      : [{ path: '', message: `${NOT_BEFORE_START_MESSAGE} It starts ${formatDate(note.session.date)} at ${formatClock(note.session.startTime)}.` }]
+    setProblems([...early, ...signingProblems(template, form.getValues(), { riskAssessment: flagged })])
     setSignOpen(true)
   }
   const confirmSign = async () => {
     const autosaver = saver.current
-    if (!autosaver) return
+    if (!autosaver || (askOutcome && !outcome)) return
     const saved = await autosaver.flush()
     if (!saved) {
       setSignOpen(false)
@@ -159,7 +169,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
       return
     }
     sign.mutate(
-      { id: note.id, revision: autosaver.revision() },
+      { id: note.id, revision: autosaver.revision(), ...(askOutcome && outcome ? { sessionOutcome: outcome } : {}) },
       {
         onSuccess: () => {
           setSignOpen(false)
@@ -220,9 +230,10 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
           >
             {template === 'dosing' && <DosingFields thresholds={thresholds} escortOnFile={escortOnFile} />}
             {template === 'preparation' && <PreparationFields measures={measures} />}
-            {template === 'integration' && <IntegrationFields measures={measures} />}
+            {template === 'integration' && <IntegrationFields measures={measures} flagged={flagged} />}
             {template === 'soap' && <SoapFields measures={measures} />}
             {template === 'dap' && <DapFields measures={measures} />}
+            {template !== 'integration' && flagged && <FlaggedRiskAssessment />}
           </form>
         </NoteEditorProvider>
       </FormProvider>
@@ -237,6 +248,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         busy={sign.isPending}
         error={sign.error}
         signerName={signerName}
+        outcome={askOutcome ? { status: note.session.status, value: outcome, onChange: setOutcome } : null}
       />
     </div>
   )

@@ -87,7 +87,7 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
 
 function SafetyBanner({ note }: { note: Note }) {
   if (note.safetyFlags.length === 0) return null
-  const open = note.safetyFlags.filter((f) => f.acknowledgedAt === null)
+  const signed = note.status === 'signed'
   return (
     <div role="alert" className="mt-3 flex items-start gap-2.5 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
       <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
@@ -98,13 +98,16 @@ function SafetyBanner({ note }: { note: Note }) {
             <li key={f.measureId}>
               {MEASURES[f.kind].label} of <span className="num">{formatDate(f.administeredOn)}</span>: the self-harm item was answered above “Not
               at all”.{' '}
-              {f.acknowledgedAt ? <span>Followed up {formatTimestamp(f.acknowledgedAt)}.</span> : <span>Assess risk and record it in this note.</span>}
+              {f.acknowledgedAt ? (
+                <span>Followed up {formatTimestamp(f.acknowledgedAt)}.</span>
+              ) : signed ? (
+                <span>Not marked as followed up yet (Measures tab). Anything to add to this signed note goes in an addendum.</span>
+              ) : (
+                <span>Assess risk and record it under Risk assessment before signing.</span>
+              )}
             </li>
           ))}
         </ul>
-        {open.length > 0 && note.template === 'integration' && (
-          <p className="mt-1 text-[13px]">Record the suicidal ideation screen under Risk assessment.</p>
-        )}
       </div>
     </div>
   )
