@@ -13,6 +13,7 @@ import { createDiagnosesService } from './features/diagnoses/service'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
+import { createNotePrintService } from './features/notes/print'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
 import { createScreeningService } from './features/screening/service'
@@ -44,6 +45,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
+  const fontsFolder = options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
+  const notePrints = createNotePrintService(ctx, { notes, sessions, clients, practice, writeDocument: exports.writeDocument, fontsFolder })
   const superbills = createSuperbillService(ctx, {
     billing,
     clients,
@@ -51,7 +54,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     diagnoses,
     practice,
     writeDocument: exports.writeDocument,
-    fontsFolder: options.fontsFolder ?? fontsFolderBeside(options.exports?.migrationsFolder ?? resolve(process.cwd(), 'drizzle'))
+    fontsFolder
   })
   return {
     clients,
@@ -63,6 +66,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     sessions,
     courses,
     notes,
+    notePrints,
     measures,
     dashboard: createDashboardService(ctx, { sessions, notes, measures }),
     settings,

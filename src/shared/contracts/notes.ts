@@ -4,7 +4,7 @@ import { isStorableText } from '../domain/session-kinds'
 import { CLINICAL_ROLES } from '../domain/roles'
 import { SESSION_OUTCOMES } from '../domain/signing'
 import { defineContract } from './contract'
-import { timestamp, uuid } from './fields'
+import { isoDate, timestamp, uuid } from './fields'
 import { noteTemplate, placeOfService, sessionKind, sessionStatus } from './sessions'
 
 /** Shown when an autosave or a signature carries an older revision than the stored note. */
@@ -130,6 +130,14 @@ export type NoteSearchHit = z.infer<typeof noteSearchHit>
 
 const noteId = uuid('Note ID')
 
+/** A printed note (or notes) written as a PDF into the exports folder. */
+export const notePrintResult = z.strictObject({ path: z.string(), fileName: z.string(), bytes: z.int(), clientId: z.string(), notes: z.int() })
+export type NotePrintResult = z.infer<typeof notePrintResult>
+
+export const notePrintRangeInput = z
+  .strictObject({ clientId: uuid('Client ID'), from: isoDate('From'), to: isoDate('To') })
+  .refine((r) => r.to >= r.from, { path: ['to'], error: 'The end date cannot be before the start date' })
+
 /**
  * Session notes: clinical content, so owner and clinician only (the administrator never receives
  * note text, addenda or search results). A signed note never changes: corrections are addenda.
@@ -183,6 +191,16 @@ export const notesContracts = {
       audit: { action: 'create', entity: 'addendum', target: (_input, out) => ({ entityId: out.addenda.at(-1)?.id ?? null, clientId: out.clientId }) }
     }
   ),
+  /** One note as a PDF: letterhead, content, signature block and addenda (a draft is marked as one). */
+  print: defineContract('notes:print', z.strictObject({ id: noteId }), notePrintResult, {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'export', entity: 'note', target: (input, out) => ({ entityId: input.id, clientId: out.clientId }) }
+  }),
+  /** Every note of a client's sessions from `from` to `to` inclusive, oldest first, in one PDF. */
+  printRange: defineContract('notes:printRange', notePrintRangeInput, notePrintResult, {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'export', entity: 'client', target: (input) => ({ entityId: input.clientId, clientId: input.clientId }) }
+  }),
   /** Full-text search over note content and addenda; newest notes first. */
   search: defineContract('notes:search', noteSearchInput, z.array(noteSearchHit), {
     roles: CLINICAL_ROLES,

@@ -106,6 +106,8 @@ describe('audit entries: one per audited call', () => {
     await expectOne<Note>('notes:addAddendum', { noteId: note.id, text: 'Lot number corrected.' }, (v) => ({
       action: 'create', entity: 'addendum', entityId: v.addenda[0]!.id, clientId: c.id
     }))
+    await expectOne('notes:print', { id: note.id }, () => ({ action: 'export', entity: 'note', entityId: note.id, clientId: c.id }))
+    await expectOne('notes:printRange', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' }, () => ({ action: 'export', entity: 'client', entityId: c.id, clientId: c.id }))
     const measure = await expectOne<Measure>('measures:create', { clientId: c.id, measure: phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]) }, (v) => ({
       action: 'create', entity: 'measure', entityId: v.id, clientId: c.id
     }))

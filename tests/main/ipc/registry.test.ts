@@ -60,6 +60,8 @@ describe('contract registry', () => {
       'notes:save': 'update note',
       'notes:sign': 'sign note',
       'notes:addAddendum': 'create addendum',
+      'notes:print': 'export note',
+      'notes:printRange': 'export client',
       'measures:list': 'view measure',
       'measures:trend': 'view measure',
       'measures:create': 'create measure',
