@@ -19,6 +19,7 @@ import { Addenda } from './Addenda'
 import { DraftEditor } from './DraftEditor'
 import { NoteHeader, signerLine } from './NoteHeader'
 import { NoteReadView } from './NoteReadView'
+import { PrintNoteButton } from './PrintNotes'
 import { noteQueries } from './queries'
 
 export function NoteEditorPage() {
@@ -75,7 +76,7 @@ export function NoteEditorPage() {
   return (
     <div className="pb-16">
       <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas px-8 pt-5">
-        <NoteHeader note={data} clientName={clientName} />
+        <NoteHeader note={data} clientName={clientName} actions={canSign ? <PrintNoteButton noteId={data.id} /> : null} />
       </div>
       <div className="pt-6">
         <NoteReadView template={data.template} body={data.body} thresholds={vitalThresholds} />
