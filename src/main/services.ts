@@ -16,6 +16,7 @@ import { createMeasuresService } from './features/measures/service'
 import { createNotePrintService } from './features/notes/print'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
+import { createContraindicationFlagsService } from './features/screening/flags'
 import { createScreeningService } from './features/screening/service'
 import { createSessionsService } from './features/sessions/service'
 import { createSettingsService } from './features/settings/service'
@@ -40,7 +41,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const users = createUsersService(ctx)
   const courses = createCoursesService(ctx, clients)
   const sessions = createSessionsService(ctx, courses)
-  const notes = createNotesService(ctx, { sessions, settings, users })
+  const contraindications = createContraindicationFlagsService(ctx, { users })
+  const notes = createNotesService(ctx, { sessions, settings, users, contraindications })
   const measures = createMeasuresService(ctx, clients, users)
   const audit = createAuditService(ctx)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
@@ -61,6 +63,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     insurance,
     diagnoses,
     screening,
+    contraindications,
     consents,
     practice,
     sessions,

@@ -9,6 +9,7 @@ import { isClinical } from '@shared/domain/roles'
 import { hasStarted, NOT_BEFORE_START_MESSAGE, SESSION_OUTCOME_MESSAGE, signingAsksOutcome, type SessionOutcome } from '@shared/domain/signing'
 import type { ServiceContext } from '../../context'
 import { AppFailure, conflict, fieldErrors, FORBIDDEN_MESSAGE, invalid, notFound } from '../../errors'
+import type { ContraindicationFlagsService } from '../screening/flags'
 import type { SettingsService } from '../settings/service'
 import type { SessionsService } from '../sessions/service'
 import type { UsersService } from '../users/service'
@@ -18,6 +19,8 @@ import { clientKey, ftsQuery } from './search-query'
 
 export const ADDENDUM_DRAFT_MESSAGE = 'Addenda are for signed notes. Edit the draft instead.'
 export const NOT_READY_MESSAGE = 'This note is not ready to sign. Fill in the fields marked.'
+export const CONTRAINDICATIONS_PATH = 'contraindications'
+export const ACKNOWLEDGE_MESSAGE = 'Acknowledge each contraindication flagged in screening before signing'
 
 type Body = Record<string, unknown>
 
@@ -72,7 +75,7 @@ const requireDraft = (row: NoteRow) => {
  * never changes again — here, and in SQL (the `clinical_append_only` triggers) — and corrections are
  * signed, append-only addenda. Search text is kept in note_search, which the FTS5 index follows.
  */
-export function createNotesService(ctx: ServiceContext, deps: { sessions: SessionsService; settings: SettingsService; users: UsersService }) {
+export function createNotesService(ctx: ServiceContext, deps: { sessions: SessionsService; settings: SettingsService; users: UsersService; contraindications: ContraindicationFlagsService }) {
   const signedListeners: ((sessionId: string) => void)[] = []
   const repo = createNotesRepository(ctx.db, ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
@@ -95,6 +98,15 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
   const index = (noteId: string, clientId: string, text: string) => {
     repo.writeSearchText(noteId, text, clientKey(clientId))
     repo.recordTerms(text)
+  }
+
+  /** The template's minimum, the risk assessment a PHQ-9 self-harm flag asks for, and a dosing note's contraindication acknowledgements. */
+  const problemsOf = (row: NoteRow, body: Body, flagged: boolean) => {
+    const problems = signingProblems(row.template, body, { riskAssessment: flagged })
+    if (row.template === 'dosing' && deps.contraindications.unacknowledged(row.clientId, { kind: 'note', id: row.id }).length > 0) {
+      problems.push({ path: CONTRAINDICATIONS_PATH, message: ACKNOWLEDGE_MESSAGE })
+    }
+    return problems
   }
 
   const toNote = (row: NoteRow): Note => {
@@ -130,7 +142,7 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
         placeOfService: session.placeOfService as Note['session']['placeOfService']
       },
       addenda: repo.addenda(row.id).map(toAddendum),
-      signingProblems: signed ? [] : signingProblems(row.template, body, { riskAssessment: safetyFlags.length > 0 }),
+      signingProblems: signed ? [] : problemsOf(row, body, safetyFlags.length > 0),
       dosingWarnings: warnings,
       safetyFlags
     }
@@ -199,10 +211,10 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
       const asks = signingAsksOutcome(session.status)
       if (asks && !sessionOutcome) throw invalid(SESSION_OUTCOME_MESSAGE, { sessionOutcome: 'Choose to keep the session’s status or mark it completed' })
       const body = bodyOf(row)
-      const problems = signingProblems(row.template, body, { riskAssessment: repo.safetyFlags(id, row.sessionId).length > 0 })
+      const problems = problemsOf(row, body, repo.safetyFlags(id, row.sessionId).length > 0)
       if (problems.length > 0) {
         const fields: Record<string, string> = {}
-        for (const p of problems) fields[p.path ? `body.${p.path}` : 'body'] ??= p.message
+        for (const p of problems) fields[p.path === CONTRAINDICATIONS_PATH ? p.path : p.path ? `body.${p.path}` : 'body'] ??= p.message
         throw invalid(NOT_READY_MESSAGE, fields)
       }
       const signer = currentSigner()
