@@ -18,6 +18,7 @@ import { describeError, isApiError } from '@renderer/lib/errors'
 import { useUnsavedChangesGuard } from '@renderer/lib/forms'
 import { cn } from '@renderer/lib/cn'
 import { NoteMeasures } from '../measures/NoteMeasures'
+import { NoteContraindications } from '../screening/ContraindicationFlags'
 import { createAutosaver, describeAutosave, type Autosaver, type AutosaveStatus } from './autosave'
 import { bodyFieldErrors, formBody, issuesByPath, warningsByPath } from './body'
 import { NoteEditorProvider, type NoteEditorContextValue } from './editor-context'
@@ -156,7 +157,9 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
     const early: SigningProblem[] = hasStarted(note.session, new Date())
       ? []
       : [{ path: '', message: `${NOT_BEFORE_START_MESSAGE} It starts ${formatDate(note.session.date)} at ${formatClock(note.session.startTime)}.` }]
-    setProblems([...early, ...signingProblems(template, form.getValues(), { riskAssessment: flagged })])
+    // Acknowledgements live in main: its answer says whether the dosing note's flags are still open.
+    const unacknowledged = note.signingProblems.filter((p) => p.path === 'contraindications')
+    setProblems([...early, ...unacknowledged, ...signingProblems(template, form.getValues(), { riskAssessment: flagged })])
     setSignOpen(true)
   }
   const confirmSign = async () => {
@@ -180,7 +183,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
   }
   const goTo = (path: string) => {
     setSignOpen(false)
-    setTimeout(() => form.setFocus(path), 60)
+    setTimeout(() => (path === 'contraindications' ? document.getElementById(path)?.focus() : form.setFocus(path)), 60)
   }
 
   const measures = <NoteMeasures clientId={note.clientId} noteId={note.id} sessionId={note.sessionId} sessionDate={note.session.date} />
@@ -219,6 +222,8 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         </div>
       )}
 
+      {template === 'dosing' && <NoteContraindications clientId={note.clientId} noteId={note.id} readOnly={!canSign} />}
+
       <FormProvider {...form}>
         <NoteEditorProvider value={context}>
           <form
@@ -242,7 +247,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         open={signOpen}
         onOpenChange={setSignOpen}
         problems={problems}
-        labelFor={(path) => labels[path] ?? (path.startsWith('vitals.') ? `Vitals reading ${Number(path.split('.')[1]) + 1}` : undefined)}
+        labelFor={(path) => labels[path] ?? (path === 'contraindications' ? 'Contraindications' : undefined) ?? (path.startsWith('vitals.') ? `Vitals reading ${Number(path.split('.')[1]) + 1}` : undefined)}
         onGoTo={goTo}
         onSign={() => void confirmSign()}
         busy={sign.isPending}

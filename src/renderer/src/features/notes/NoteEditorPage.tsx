@@ -14,6 +14,7 @@ import { clientDisplayName } from '@renderer/lib/format'
 import { useCurrentUser } from '../auth/access'
 import { clientQueries } from '../clients/queries'
 import { NoteMeasures } from '../measures/NoteMeasures'
+import { NoteContraindications } from '../screening/ContraindicationFlags'
 import { settingsQueries } from '../settings/queries'
 import { Addenda } from './Addenda'
 import { DraftEditor } from './DraftEditor'
@@ -78,6 +79,7 @@ export function NoteEditorPage() {
       <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas px-8 pt-5">
         <NoteHeader note={data} clientName={clientName} actions={canSign ? <PrintNoteButton noteId={data.id} /> : null} />
       </div>
+      {data.template === 'dosing' && <NoteContraindications clientId={data.clientId} noteId={data.id} readOnly />}
       <div className="pt-6">
         <NoteReadView template={data.template} body={data.body} thresholds={vitalThresholds} />
         {data.template !== 'dosing' && (

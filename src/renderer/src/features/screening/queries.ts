@@ -1,5 +1,5 @@
-import { queryOptions, useMutation } from '@tanstack/react-query'
-import type { ScreeningRecordInput } from '@shared/contracts/screening'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ContraindicationContext, ScreeningRecordInput } from '@shared/contracts/screening'
 import type { ScreeningItemKey } from '@shared/domain/screening'
 import { api, unwrap } from '@renderer/lib/api'
 import { clientDetailKey, useInvalidateChart } from '../clients/chart/queries'
@@ -18,5 +18,25 @@ export function useRecordScreening(clientId: string) {
     mutationFn: ({ itemKey, item }: { itemKey: ScreeningItemKey; item: ScreeningRecordInput }) =>
       unwrap(api().screening.record({ clientId, itemKey, item })),
     onSuccess: invalidate
+  })
+}
+
+/** Contraindications answered "yes", with their acknowledgement in `context` (a note, course or session). */
+export const flagsQuery = (clientId: string, context?: ContraindicationContext) =>
+  queryOptions({
+    queryKey: [...screeningKey(clientId), 'flags', context?.kind ?? null, context?.id ?? null] as const,
+    queryFn: () => unwrap(api().screening.flags({ clientId, ...(context ? { context } : {}) }))
+  })
+
+export function useAcknowledgeFlags(clientId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ context, screeningItemIds }: { context: ContraindicationContext; screeningItemIds: string[] }) =>
+      unwrap(api().screening.acknowledge({ clientId, context, screeningItemIds })),
+    onSuccess: (flags, { context }) => {
+      queryClient.setQueryData(flagsQuery(clientId, context).queryKey, flags)
+      // The note's signing problems include unacknowledged flags.
+      if (context.kind === 'note') return queryClient.invalidateQueries({ queryKey: ['notes', 'detail', context.id] })
+    }
   })
 }

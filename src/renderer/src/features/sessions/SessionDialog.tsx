@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
+import { toast } from 'sonner'
 import { z } from 'zod'
 import { COURSE_STATUS_LABELS } from '@shared/contracts/courses'
 import { DURATION_MAX, DURATION_MIN, sessionInput, type Session } from '@shared/contracts/sessions'
@@ -27,6 +28,8 @@ import { formatDuration, formatEnd } from './dates'
 import { announceSaved } from './notices'
 import { DEFAULT_DURATION } from './parts'
 import { useCreateSession, useUpdateSession } from './queries'
+import { useIsClinical } from './SessionActions'
+import { PendingFlags, usePendingFlags } from '../screening/ContraindicationFlags'
 
 /** What the dialog is for: booking a new session (maybe for a known client or day), or changing one. */
 export type SessionDialogTarget =
@@ -117,6 +120,10 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
   const startTime = useWatch({ control, name: 'startTime' })
   const duration = useWatch({ control, name: 'durationMinutes' })
   const courseId = useWatch({ control, name: 'courseId' })
+  // Booking a dosing session shows the client's contraindication flags, to tick before saving (clinicians only: the content is clinical).
+  const clinical = useIsClinical()
+  const flags = usePendingFlags(client?.id ?? null, clinical && !editing && (kind === 'dosing' || kind === 'booster'))
+  const [flagError, setFlagError] = useState<string | undefined>()
 
   // The client's courses, to file the session under the one in progress.
   const courses = useQuery(courseQueries.list(client?.id ?? ''))
@@ -165,6 +172,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
     onDone()
   }
   const onSubmit = handleSubmit(({ clientId, ...values }) => {
+    if (flags.blocking) return setFlagError('Review the flags and tick the box to book this dosing session')
+    setFlagError(undefined)
     // A new session left on "the default" is billed under the scheduling clinician, else the owner (main decides).
     const session = !editing && values.renderingUserId === null ? { ...values, renderingUserId: undefined } : values
     setFormError(null)
@@ -180,7 +189,17 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
       if (!onFields && !clientMessage) setFormError(error)
     }
     if (editing) update.mutate({ id: editing.id, session }, { onSuccess: onSaved('Session saved'), onError })
-    else create.mutate({ clientId, session }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
+    else
+      create.mutate(
+        { clientId, session },
+        {
+          onSuccess: (saved) => {
+            void flags.record({ kind: 'session', id: saved.session.id }).catch(() => toast.error('The contraindication acknowledgement was not recorded.'))
+            onSaved(`Scheduled for ${client?.name ?? 'the client'}`)(saved)
+          },
+          onError
+        }
+      )
   })
 
   const durationNumber = typeof duration === 'number' && Number.isInteger(duration) ? duration : null
@@ -262,6 +281,7 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           />
         )}
       </div>
+      <PendingFlags pending={flags} action="still mean to book this dosing session" error={flagError} />
       <DialogFormActions onCancel={onDone} busy={busy} submitLabel={editing ? 'Save session' : 'Schedule session'} />
     </form>
   )
