@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { ChevronLeft, CircleAlert, CircleCheck, Lock, Search } from 'lucide-react'
 import type { Note } from '@shared/contracts/notes'
 import { MEASURES } from '@shared/domain/measures'
-import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS } from '@shared/domain/session-kinds'
+import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS, SESSION_STATUS_LABELS } from '@shared/domain/session-kinds'
 import { Badge } from '@renderer/components'
 import { formatDate, formatTimestamp } from '@renderer/lib/format'
 import { shortHash } from './body'
@@ -55,6 +55,7 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
               {formatDate(session.date)} at {formatClock(session.startTime)}
             </span>{' '}
             · {SESSION_KIND_LABELS[session.kind]} session · <span className="num">{session.durationMinutes} min</span>
+            {session.status !== 'scheduled' && <span data-testid="session-status"> · {SESSION_STATUS_LABELS[session.status]}</span>}
           </p>
           {signed && (
             <p className="mt-1 flex flex-wrap items-center gap-x-1.5 text-[13px] text-ink-soft" data-testid="signature">
