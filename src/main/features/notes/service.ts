@@ -14,6 +14,7 @@ import type { SettingsService } from '../settings/service'
 import type { SessionsService } from '../sessions/service'
 import type { UsersService } from '../users/service'
 import { addendumContentHash, noteContentHash } from './hash'
+import { createDosingPrefill } from './prefill'
 import { createNotesRepository, MATCH_END, MATCH_START, type AddendumRow, type NoteRow } from './repository'
 import { clientKey, ftsQuery } from './search-query'
 
@@ -78,6 +79,7 @@ const requireDraft = (row: NoteRow) => {
 export function createNotesService(ctx: ServiceContext, deps: { sessions: SessionsService; settings: SettingsService; users: UsersService; contraindications: ContraindicationFlagsService }) {
   const signedListeners: ((sessionId: string) => void)[] = []
   const repo = createNotesRepository(ctx.db, ctx.sqlite)
+  const prefillDosing = createDosingPrefill(ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
 
   const require = (id: string): NoteRow => {
@@ -173,7 +175,8 @@ export function createNotesService(ctx: ServiceContext, deps: { sessions: Sessio
       const session = deps.sessions.require(sessionId)
       deps.sessions.requireCurrentClient(session.clientId)
       const chosen = template ?? defaultTemplateFor(session.kind)
-      const body = emptyBody(chosen)
+      const empty: Body = emptyBody(chosen)
+      const body = chosen === 'dosing' ? prefillDosing(empty, { clientId: session.clientId, date: session.date, startTime: session.startTime }) : empty
       const now = stamp()
       const id = ctx.newId()
       repo.insert({ id, sessionId, clientId: session.clientId, template: chosen, body: JSON.stringify(body), revision: 1, createdAt: now, updatedAt: now })
