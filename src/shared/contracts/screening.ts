@@ -16,6 +16,19 @@ export const screeningRecordInput = z.strictObject({
 })
 export type ScreeningRecordInput = z.input<typeof screeningRecordInput>
 
+/** The whole checklist saved at once: the changed items, reviewed by one person on one date. */
+export const screeningBatchInput = z.strictObject({
+  clientId: uuid('Client ID'),
+  reviewedBy: screeningRecordInput.shape.reviewedBy,
+  reviewedOn: screeningRecordInput.shape.reviewedOn,
+  items: z
+    .array(z.strictObject({ itemKey: screeningItemKey, answer: screeningAnswer, note: screeningRecordInput.shape.note }), { error: 'Answer at least one item' })
+    .min(1, { error: 'Answer at least one item' })
+    .max(SCREENING_ITEM_KEYS.length)
+    .refine((items) => new Set(items.map((i) => i.itemKey)).size === items.length, { error: 'Each item can be answered once per save' })
+})
+export type ScreeningBatchInput = z.input<typeof screeningBatchInput>
+
 /** One checklist line; `answer` is null until someone has reviewed it. */
 export const screeningItem = z.strictObject({
   itemKey: screeningItemKey,
@@ -60,6 +73,11 @@ export const screeningContracts = {
     // (the item key is not recorded — the log says which chart, not what was asked).
     { roles: CLINICAL_ROLES, audit: { action: 'create', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) } }
   ),
+  /** Every changed answer in one transaction (all or nothing); returns the whole checklist. */
+  recordAll: defineContract('screening:recordAll', screeningBatchInput, z.array(screeningItem), {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'create', entity: 'screening_item', target: (input) => ({ entityId: null, clientId: input.clientId }) }
+  }),
   /** The client's contraindications answered "yes", each with whether it was acknowledged in `context`. */
   flags: defineContract('screening:flags', z.strictObject({ clientId: uuid('Client ID'), context: contraindicationContext.optional() }), z.array(contraindicationFlag), {
     roles: CLINICAL_ROLES,

@@ -81,6 +81,9 @@ describe('audit entries: one per audited call', () => {
 
     await expectOne('screening:record', { clientId: c.id, itemKey: 'glaucoma', item: review }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))
     await expectOne('screening:flags', { clientId: c.id }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
+    await expectOne('screening:recordAll', { clientId: c.id, reviewedBy: 'Dr. Rosa Ames, MD', reviewedOn: '2026-01-15', items: [{ itemKey: 'glaucoma', answer: 'no', note: null }] }, () => ({
+      action: 'create', entity: 'screening_item', entityId: null, clientId: c.id
+    }))
     // Reads of clinical content are logged as views of whose record they showed.
     await expectOne('screening:get', { clientId: c.id }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
 

@@ -47,6 +47,7 @@ describe('contract registry', () => {
       'diagnoses:reorder': 'update diagnosis',
       'screening:get': 'view screening_item',
       'screening:record': 'create screening_item',
+      'screening:recordAll': 'create screening_item',
       'screening:flags': 'view screening_item',
       'screening:acknowledge': 'create screening_item',
       'consents:create': 'create consent',
