@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ContraindicationContext, ScreeningRecordInput } from '@shared/contracts/screening'
-import type { ScreeningItemKey } from '@shared/domain/screening'
+import type { ContraindicationContext, ScreeningBatchInput } from '@shared/contracts/screening'
 import { api, unwrap } from '@renderer/lib/api'
 import { clientDetailKey, useInvalidateChart } from '../clients/chart/queries'
 
@@ -12,11 +11,10 @@ export const screeningQuery = (clientId: string) =>
     queryFn: () => unwrap(api().screening.get({ clientId }))
   })
 
-export function useRecordScreening(clientId: string) {
+export function useRecordAllScreening(clientId: string) {
   const invalidate = useInvalidateChart(clientId)
   return useMutation({
-    mutationFn: ({ itemKey, item }: { itemKey: ScreeningItemKey; item: ScreeningRecordInput }) =>
-      unwrap(api().screening.record({ clientId, itemKey, item })),
+    mutationFn: (input: Omit<ScreeningBatchInput, 'clientId'>) => unwrap(api().screening.recordAll({ clientId, ...input })),
     onSuccess: invalidate
   })
 }
