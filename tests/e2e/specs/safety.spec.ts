@@ -124,3 +124,24 @@ test('signing a note of a no-show session asks, and keeps the status when told t
   await expect(confirm).toBeHidden()
   expect((await call<{ status: string }>(harness, 'sessions:get', { id: sessionId })).status).toBe('no_show')
 })
+
+test('vitals: an impossible value is told under its own field and raises no alert; times are 24-hour', async ({ page, harness }) => {
+  const { noteId } = await seedDosing(harness, -1)
+  await openNote(page, noteId)
+  const vitals = page.getByRole('table', { name: 'Vitals readings' })
+  const heartRate = vitals.getByLabel('Heart rate (bpm), reading 1')
+  await heartRate.fill('999')
+  await heartRate.blur()
+  const message = 'Heart rate must be between 20 and 250 bpm'
+  await expect(heartRate).toHaveAttribute('aria-invalid', 'true')
+  // The message is the heart-rate field's own description, in its own cell.
+  await expect(heartRate).toHaveAccessibleDescription(message)
+  await expect(vitals.getByRole('row', { name: /Reading 1/ })).not.toHaveAttribute('data-flag', /alert|caution/)
+  await expect(vitals.getByText('Alert', { exact: true })).toHaveCount(0)
+  // The section says 24-hour clock, and the time fields take HH:MM as typed.
+  await expect(page.getByText(/^24-hour clock\. Add a reading/)).toBeVisible()
+  await expect(vitals.getByLabel('Time, reading 1')).toHaveAttribute('placeholder', 'HH:MM')
+  await expect(page.getByLabel(/^Dose start/)).toHaveValue('09:40')
+  await vitals.scrollIntoViewIfNeeded()
+  await shot(page, 'safety-vitals-impossible-value')
+})
