@@ -145,3 +145,22 @@ test('vitals: an impossible value is told under its own field and raises no aler
   await vitals.scrollIntoViewIfNeeded()
   await shot(page, 'safety-vitals-impossible-value')
 })
+
+test('starting a course shows the contraindication flag, needs the tick, and records the acknowledgement', async ({ page, harness }) => {
+  const { client } = await seedDosing(harness, -1)
+  await page.goto(`/#/clients/${client.id}/sessions`)
+  await page.getByRole('button', { name: 'Start course' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Start treatment course' })
+  const flags = dialog.getByRole('group', { name: 'Contraindications flagged in screening' })
+  await expect(flags).toContainText('Glaucoma')
+  await dialog.getByRole('button', { name: 'Start course' }).click()
+  await expect(flags).toContainText('Review the flags and tick the box to start the course')
+  await shot(page, 'safety-start-course-flag')
+  await flags.getByLabel(/I have reviewed this flag/).check()
+  await dialog.getByRole('button', { name: 'Start course' }).click()
+  await expect(dialog).toBeHidden()
+  const [course] = await call<{ id: string }[]>(harness, 'courses:list', { clientId: client.id })
+  await expect
+    .poll(async () => (await call<{ acknowledgement: unknown }[]>(harness, 'screening:flags', { clientId: client.id, context: { kind: 'course', id: course!.id } }))[0]!.acknowledgement)
+    .toMatchObject({ byName: expect.stringContaining('Dana Whitfield') })
+})

@@ -154,6 +154,7 @@ function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () =>
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <PendingFlags pending={flags} action="still mean to start this course" error={flagError} />
       <RequiredLegend />
       <FormError error={formError} />
 
@@ -282,7 +283,6 @@ function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () =>
         </div>
       </fieldset>
 
-      <PendingFlags pending={flags} action="still mean to start this course" error={flagError} />
       <DialogFormActions onCancel={onDone} busy={create.isPending} submitLabel="Start course" />
     </form>
   )
