@@ -164,3 +164,37 @@ test('starting a course shows the contraindication flag, needs the tick, and rec
     .poll(async () => (await call<{ acknowledgement: unknown }[]>(harness, 'screening:flags', { clientId: client.id, context: { kind: 'course', id: course!.id } }))[0]!.acknowledgement)
     .toMatchObject({ byName: expect.stringContaining('Dana Whitfield') })
 })
+
+test('a PHQ-9 self-harm answer asks for the risk assessment before signing; the signed note’s banner never says to edit it', async ({ page, harness }) => {
+  const client = await seedClient(harness, { legalFirstName: 'Siobhán', legalLastName: 'Ní Bhriain' })
+  const { session } = await call<{ session: { id: string } }>(harness, 'sessions:create', {
+    clientId: client.id,
+    session: { date: isoDay(-1), startTime: '14:00', durationMinutes: 53, kind: 'psychotherapy', placeOfService: '11', status: 'scheduled' }
+  })
+  const note = await call<NoteOut>(harness, 'notes:create', { sessionId: session.id })
+  const saved = await call<NoteOut>(harness, 'notes:save', { id: note.id, revision: note.revision, body: { subjective: 'Low mood this week; sleeping poorly.', objective: '', assessment: '', plan: '' } })
+  await call(harness, 'measures:create', { clientId: client.id, measure: { kind: 'phq9', answers: [2, 2, 2, 1, 1, 2, 1, 1, 1], administeredOn: isoDay(-1), sessionId: session.id, noteId: note.id } })
+  expect(saved.revision).toBeGreaterThan(note.revision)
+
+  await openNote(page, note.id)
+  await expect(page.getByRole('heading', { name: 'Risk assessment' })).toBeVisible()
+  await page.getByRole('button', { name: 'Sign note' }).click()
+  const blocked = page.getByRole('dialog', { name: 'This note cannot be signed yet' })
+  await expect(blocked).toContainText('record the suicidal ideation screen')
+  await expect(blocked).toContainText('write the risk assessment')
+  await blocked.getByRole('button', { name: 'Back to the note' }).click()
+
+  await page.getByLabel(/^Suicidal ideation/).selectOption('passive')
+  await page.getByLabel(/^Risk assessment notes/).fill('Passive thoughts, no plan or intent; protective factors reviewed; safety plan updated.')
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved \d/, { timeout: 10_000 })
+  await shot(page, 'safety-risk-assessment-draft')
+  await page.getByRole('button', { name: 'Sign note' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Sign this note?' })
+  await confirm.getByRole('button', { name: 'Sign note' }).click()
+  await expect(confirm).toBeHidden()
+  const banner = page.getByRole('alert').filter({ hasText: 'Safety flag' })
+  await expect(banner).toContainText('addendum')
+  await expect(banner).not.toContainText('record it in this note')
+  await expect(banner).not.toContainText('before signing')
+  await shot(page, 'safety-risk-assessment-signed')
+})
