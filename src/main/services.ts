@@ -17,9 +17,11 @@ import { createStatementService } from './features/documents/statement'
 import { createExportsService, type ExportsOptions } from './features/exports/service'
 import { createInsuranceService } from './features/insurance/service'
 import { createMeasuresService } from './features/measures/service'
+import { createNotePrintService } from './features/notes/print'
 import { createNotesService } from './features/notes/service'
 import { createPracticeService } from './features/practice/service'
 import { createRemindersService } from './features/reminders/service'
+import { createContraindicationFlagsService } from './features/screening/flags'
 import { createScreeningService } from './features/screening/service'
 import { createSeriesService } from './features/series/service'
 import { createSessionsService } from './features/sessions/service'
@@ -47,7 +49,8 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const sessions = createSessionsService(ctx, courses)
   const migrationsFolder = options.exports?.migrationsFolder ?? defaultMigrationsFolder()
   const audit = createAuditService(ctx, { migrationsFolder })
-  const notes = createNotesService(ctx, { sessions, settings, users, audit })
+  const contraindications = createContraindicationFlagsService(ctx, { users })
+  const notes = createNotesService(ctx, { sessions, settings, users, audit, contraindications })
   const measures = createMeasuresService(ctx, clients, users)
   const exports = createExportsService(ctx, { clients, insurance, diagnoses, screening, consents, practice, sessions, courses, notes, measures }, options.exports)
   const billing = createBillingService(ctx, { sessions, notes, audit, writeCsv: exports.writeCsv, toCsv: (columns, rows) => toCsv(columns, rows) })
@@ -57,11 +60,13 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
   const statements = createStatementService(ctx, { billing, clients, practice, documents })
   const estimates = createGfeService(ctx, { billing, clients, courses, sessions, insurance, diagnoses, practice, documents })
   const reminders = createRemindersService(ctx, { clients, sessions, practice, writeDocument: exports.writeDocument, fontsFolder })
+  const notePrints = createNotePrintService(ctx, { notes, sessions, clients, practice, writeDocument: exports.writeDocument, fontsFolder })
   return {
     clients,
     insurance,
     diagnoses,
     screening,
+    contraindications,
     consents,
     practice,
     sessions,
@@ -69,6 +74,7 @@ export function createServices(ctx: ServiceContext, options: ServicesOptions = {
     courses,
     courseSchedule: createCourseScheduleService(ctx, { courses, sessions }),
     notes,
+    notePrints,
     measures,
     dashboard: createDashboardService(ctx, { sessions, notes, measures }),
     settings,

@@ -93,15 +93,18 @@ test('screening: an answer is recorded with who reviewed it', async ({ page, har
 
   const glaucoma = page.getByRole('radiogroup', { name: 'Glaucoma', exact: true })
   await glaucoma.getByRole('radio', { name: 'No', exact: true }).check()
-  const row = page.getByRole('listitem').filter({ has: glaucoma })
-  await expect(byLabel(row, 'Reviewed by')).toHaveValue('Dana Whitfield')
-  await row.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(row.getByText(/No · reviewed by Dana Whitfield/)).toBeVisible()
-
   const hypertension = page.getByRole('radiogroup', { name: 'Uncontrolled hypertension', exact: true })
   await hypertension.getByRole('radio', { name: 'Yes', exact: true }).check()
-  await page.getByRole('listitem').filter({ has: hypertension }).getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(byLabel(page, 'Reviewed by')).toHaveValue('Dana Whitfield')
+  // One Save for the whole form.
+  await page.getByRole('button', { name: 'Save 2 answers' }).click()
+  const row = page.getByRole('listitem').filter({ has: glaucoma })
+  await expect(row.getByText(/No · reviewed by Dana Whitfield/)).toBeVisible()
   await expect(page.getByText('1 answered yes')).toBeVisible()
+  // The rest in one click, then one Save.
+  await page.getByRole('button', { name: /^Mark the rest No/ }).click()
+  await page.getByRole('button', { name: /^Save \d+ answers$/ }).click()
+  await expect(page.getByText('11 of 11 reviewed')).toBeVisible()
   await expectAccessible(page, 'screening tab')
   await shot(page, '53-screening-recorded')
 

@@ -8,7 +8,7 @@ import { openTestApp, sequentialIds, type TestApp } from './app'
 
 /** A valid session as the scheduler would send it; override any field. */
 export function sessionInput(overrides: Partial<SessionInput> = {}): SessionInput {
-  return { date: '2026-03-10', startTime: '10:00', durationMinutes: 120, kind: 'dosing', placeOfService: '11', status: 'scheduled', ...overrides }
+  return { date: '2026-03-06', startTime: '10:00', durationMinutes: 120, kind: 'dosing', placeOfService: '11', status: 'scheduled', ...overrides }
 }
 
 export const createSession = (app: TestApp, clientId: string, overrides: Partial<SessionInput> = {}): Promise<ScheduledSession> =>

@@ -91,6 +91,10 @@ export async function seedDemoClinical(call: Call, ids: readonly string[], today
     const saved = await call<Note>('notes:save', { id: draft.id, revision: draft.revision, body })
     counts.notes++
     if (sign) {
+      // A dosing note shows the client's contraindication flags; the clinician acknowledges them before signing.
+      const context = { kind: 'note', id: draft.id }
+      const flags = draft.template === 'dosing' ? await call<{ screeningItemId: string }[]>('screening:flags', { clientId: draft.clientId, context }) : []
+      if (flags.length > 0) await call('screening:acknowledge', { clientId: draft.clientId, context, screeningItemIds: flags.map((f) => f.screeningItemId) })
       await call('notes:sign', { id: draft.id, revision: saved.revision })
       counts.signedNotes++
     }

@@ -163,3 +163,19 @@ describe('vitalFlags', () => {
     expect(vitalFlags({}, T, { preDose: true })).toEqual([])
   })
 })
+
+describe('vitalFlags: an impossible value is a typo, not a clinical alert', () => {
+  it('raises nothing for readings outside the physiological limits (the field shows its own message)', () => {
+    expect(flags({ heartRate: 999 })).toEqual([])
+    expect(flags({ heartRate: 7 })).toEqual([])
+    expect(flags({ spo2: 20 })).toEqual([])
+    expect(flags({ spo2: 101 })).toEqual([])
+    expect(flags({ systolic: 1200, diastolic: 80 })).toEqual([])
+    expect(flags({ systolic: 120, diastolic: 900 })).toEqual([])
+    expect(flags({ heartRate: 72.5 })).toEqual([])
+  })
+
+  it('still flags a possible reading beside an impossible one', () => {
+    expect(flags({ heartRate: 999, spo2: 88 })).toEqual([{ level: 'alert', field: 'spo2', message: 'SpO2 88 % is below 92 %' }])
+  })
+})

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { MEASURE_KINDS } from '../domain/measures'
 import { isStorableText } from '../domain/session-kinds'
 import { CLINICAL_ROLES } from '../domain/roles'
+import { SESSION_OUTCOMES } from '../domain/signing'
 import { defineContract } from './contract'
-import { timestamp, uuid } from './fields'
+import { isoDate, timestamp, uuid } from './fields'
 import { noteTemplate, placeOfService, sessionKind, sessionStatus } from './sessions'
 
 /** Shown when an autosave or a signature carries an older revision than the stored note. */
@@ -143,6 +144,14 @@ export type NoteSearchHit = z.infer<typeof noteSearchHit>
 
 const noteId = uuid('Note ID')
 
+/** A printed note (or notes) written as a PDF into the exports folder. */
+export const notePrintResult = z.strictObject({ path: z.string(), fileName: z.string(), bytes: z.int(), clientId: z.string(), notes: z.int() })
+export type NotePrintResult = z.infer<typeof notePrintResult>
+
+export const notePrintRangeInput = z
+  .strictObject({ clientId: uuid('Client ID'), from: isoDate('From'), to: isoDate('To') })
+  .refine((r) => r.to >= r.from, { path: ['to'], error: 'The end date cannot be before the start date' })
+
 /**
  * Session notes: clinical content, so owner and clinician only (the administrator never receives
  * note text, addenda or search results). A signed note never changes: corrections are addenda.
@@ -169,8 +178,12 @@ export const notesContracts = {
     roles: CLINICAL_ROLES,
     audit: { action: 'update', entity: 'note' }
   }),
-  /** Signs as the signed-in user; refused while signingProblems is not empty or the revision is stale. */
-  sign: defineContract('notes:sign', z.strictObject({ id: noteId, revision: z.int().min(0) }), note, {
+  /**
+   * Signs as the signed-in user; refused while signingProblems is not empty, the revision is stale or
+   * the session has not started yet. Marks the session completed; a cancelled or no-show session
+   * needs `sessionOutcome` (keep that status, or mark it completed).
+   */
+  sign: defineContract('notes:sign', z.strictObject({ id: noteId, revision: z.int().min(0), sessionOutcome: z.enum(SESSION_OUTCOMES, { error: 'Choose to keep the session’s status or mark it completed' }).optional() }), note, {
     roles: CLINICAL_ROLES,
     audit: { action: 'sign', entity: 'note' }
   }),
@@ -192,6 +205,16 @@ export const notesContracts = {
       audit: { action: 'create', entity: 'addendum', target: (_input, out) => ({ entityId: out.addenda.at(-1)?.id ?? null, clientId: out.clientId }) }
     }
   ),
+  /** One note as a PDF: letterhead, content, signature block and addenda (a draft is marked as one). */
+  print: defineContract('notes:print', z.strictObject({ id: noteId }), notePrintResult, {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'export', entity: 'note', target: (input, out) => ({ entityId: input.id, clientId: out.clientId }) }
+  }),
+  /** Every note of a client's sessions from `from` to `to` inclusive, oldest first, in one PDF. */
+  printRange: defineContract('notes:printRange', notePrintRangeInput, notePrintResult, {
+    roles: CLINICAL_ROLES,
+    audit: { action: 'export', entity: 'client', target: (input) => ({ entityId: input.clientId, clientId: input.clientId }) }
+  }),
   /** Full-text search over note content and addenda; newest notes first. */
   search: defineContract('notes:search', noteSearchInput, z.array(noteSearchHit), {
     roles: CLINICAL_ROLES,

@@ -15,6 +15,8 @@ export const SUICIDAL_IDEATION = ['none', 'passive', 'active'] as const
 export type SuicidalIdeation = (typeof SUICIDAL_IDEATION)[number]
 export const SUICIDAL_IDEATION_LABELS: Record<SuicidalIdeation, string> = { none: 'None', passive: 'Passive', active: 'Active' }
 
+const RISK_LABELS = { 'riskAssessment.suicidalIdeation': 'Suicidal ideation', 'riskAssessment.note': 'Risk assessment notes' } as const
+
 /** Every field of every template by path, with the label a form and a printed note show. */
 export const FIELD_LABELS = {
   preparation: {
@@ -30,7 +32,8 @@ export const FIELD_LABELS = {
     consentReviewed: 'Consent reviewed',
     screeningReviewed: 'Screening reviewed',
     medicationsReviewed: 'Medications reviewed',
-    plan: 'Plan for the dosing session'
+    plan: 'Plan for the dosing session',
+    ...RISK_LABELS
   },
   dosing: {
     'preDose.fasting': 'Fasting as instructed',
@@ -73,7 +76,8 @@ export const FIELD_LABELS = {
     'rems.concomitantBenzodiazepines': 'Concomitant benzodiazepines',
     'rems.concomitantStimulants': 'Concomitant stimulants',
     'rems.concomitantMaois': 'Concomitant MAOIs',
-    notes: 'Session notes'
+    notes: 'Session notes',
+    ...RISK_LABELS
   },
   integration: {
     experience: 'Experience recounted',
@@ -85,8 +89,8 @@ export const FIELD_LABELS = {
     'riskAssessment.note': 'Risk assessment notes',
     plan: 'Plan'
   },
-  soap: { subjective: 'Subjective', objective: 'Objective', assessment: 'Assessment', plan: 'Plan' },
-  dap: { data: 'Data', assessment: 'Assessment', plan: 'Plan' }
+  soap: { subjective: 'Subjective', objective: 'Objective', assessment: 'Assessment', plan: 'Plan', ...RISK_LABELS },
+  dap: { data: 'Data', assessment: 'Assessment', plan: 'Plan', ...RISK_LABELS }
 } as const satisfies Record<NoteTemplate, Record<string, string>>
 
 /**
@@ -116,6 +120,15 @@ const section = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, str
 // '' is "not chosen yet", as an empty select gives it.
 const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(['', ...values], { error: message }).nullish()
 
+/**
+ * The risk assessment a note of any template carries when a PHQ-9 of its session flags self-harm
+ * (integration notes always have one, in their own fields). Not in TEXT_FIELDS: search adds it.
+ */
+const riskAssessment = section({
+  suicidalIdeation: choice(SUICIDAL_IDEATION, 'Choose none, passive or active'),
+  note: storableText(RISK_LABELS['riskAssessment.note'], NOTE_TEXT_MAX)
+})
+
 // ── Preparation ─────────────────────────────────────────────────────────────
 const prep = fieldsOf(FIELD_LABELS.preparation)
 export const preparationBody = z.strictObject(
@@ -136,7 +149,8 @@ export const preparationBody = z.strictObject(
     consentReviewed: prep.check('consentReviewed'),
     screeningReviewed: prep.check('screeningReviewed'),
     medicationsReviewed: prep.check('medicationsReviewed'),
-    plan: prep.text('plan')
+    plan: prep.text('plan'),
+    riskAssessment
   },
   strictObjectErrors
 )
@@ -241,7 +255,8 @@ export const dosingBody = z.strictObject(
       concomitantStimulants: dose.check('rems.concomitantStimulants'),
       concomitantMaois: dose.check('rems.concomitantMaois')
     }),
-    notes: dose.text('notes')
+    notes: dose.text('notes'),
+    riskAssessment
   },
   strictObjectErrors
 )
@@ -266,12 +281,12 @@ export const integrationBody = z.strictObject(
 
 const soap = fieldsOf(FIELD_LABELS.soap)
 export const soapBody = z.strictObject(
-  { subjective: soap.text('subjective'), objective: soap.text('objective'), assessment: soap.text('assessment'), plan: soap.text('plan') },
+  { subjective: soap.text('subjective'), objective: soap.text('objective'), assessment: soap.text('assessment'), plan: soap.text('plan'), riskAssessment },
   strictObjectErrors
 )
 
 const dap = fieldsOf(FIELD_LABELS.dap)
-export const dapBody = z.strictObject({ data: dap.text('data'), assessment: dap.text('assessment'), plan: dap.text('plan') }, strictObjectErrors)
+export const dapBody = z.strictObject({ data: dap.text('data'), assessment: dap.text('assessment'), plan: dap.text('plan'), riskAssessment }, strictObjectErrors)
 
 export const noteBodySchemas = {
   preparation: preparationBody,
@@ -382,6 +397,8 @@ export function noteSearchText(template: NoteTemplate, body: unknown): string {
     const vitals = valueAt(body, 'vitals')
     if (Array.isArray(vitals)) parts.push(...vitals.map((row) => valueAt(row, 'note')).filter(filled))
   }
+  const risk = valueAt(body, 'riskAssessment.note')
+  if (template !== 'integration' && filled(risk)) parts.push(risk)
   return parts.join('\n')
 }
 
@@ -394,6 +411,15 @@ function hasContent(value: unknown): boolean {
   return false
 }
 
+/** What the note's context adds to its template's minimum. */
+export interface SigningNeeds {
+  /** A PHQ-9 of this note or its session answered the self-harm item above 0. */
+  riskAssessment?: boolean
+}
+
+export const RISK_SCREEN_NEEDED = 'A PHQ-9 in this session flags thoughts of self-harm: record the suicidal ideation screen'
+export const RISK_NOTE_NEEDED = 'A PHQ-9 in this session flags thoughts of self-harm: write the risk assessment'
+
 export interface SigningProblem {
   /** Dotted field path ('medication.drug'); '' for the note as a whole. */
   path: string
@@ -404,7 +430,7 @@ export interface SigningProblem {
  * What stands between a draft and a signature: anything the schema refuses, then the minimum a
  * signed note of this template must say. An empty list means the note can be signed.
  */
-export function signingProblems(template: NoteTemplate, body: unknown): SigningProblem[] {
+export function signingProblems(template: NoteTemplate, body: unknown, needs: SigningNeeds = {}): SigningProblem[] {
   const parsed = noteBodySchemas[template].safeParse(body)
   if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
   const problems: SigningProblem[] = []
@@ -413,7 +439,13 @@ export function signingProblems(template: NoteTemplate, body: unknown): SigningP
     if (value == null || value === '' || (typeof value === 'string' && value.trim() === '')) problems.push({ path, message })
   }
 
+  const risk = () => {
+    need('riskAssessment.suicidalIdeation', RISK_SCREEN_NEEDED)
+    need('riskAssessment.note', RISK_NOTE_NEEDED)
+  }
+
   if (template === 'soap' || template === 'dap') {
+    if (needs.riskAssessment) risk()
     const sections = TEXT_FIELDS[template]
     if (!sections.some((path) => filled(valueAt(body, path)))) {
       const labels: Record<string, string> = FIELD_LABELS[template]
@@ -430,7 +462,8 @@ export function signingProblems(template: NoteTemplate, body: unknown): SigningP
     need('medication.doseMg', 'Enter the dose in mg')
     need('times.doseStart', 'Enter the time the dose started')
   }
-  if (template === 'integration') {
+  if (needs.riskAssessment) risk()
+  else if (template === 'integration') {
     // The suicidal-ideation screen is part of every integration session (DOMAIN.md); a signed note records its answer.
     need('riskAssessment.suicidalIdeation', 'Record the suicidal ideation screen: none, passive or active')
     if (valueAt(body, 'riskAssessment.suicidalIdeation') === 'active') need('riskAssessment.note', 'Add a risk assessment note for active suicidal ideation')

@@ -113,14 +113,18 @@ export interface VitalFlag {
 
 type Readings = Pick<VitalsRow, 'systolic' | 'diastolic' | 'heartRate' | 'spo2'>
 
+/** A reading the schema would accept, else null: an impossible value is a typo its field reports, never an alert. */
+const possible = (key: VitalKey, value: number | null | undefined): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= VITAL_LIMITS[key].min && value <= VITAL_LIMITS[key].max ? value : null
+
 /**
  * What a row's readings call for. A BP at the alert level is one alert (not also a pre-dose
  * caution); a half-entered BP is judged on the half that is there.
  */
 export function vitalFlags(row: Readings, t: VitalThresholds, opts: { preDose: boolean }): VitalFlag[] {
   const flags: VitalFlag[] = []
-  const sys = row.systolic ?? null
-  const dia = row.diastolic ?? null
+  const sys = possible('systolic', row.systolic)
+  const dia = possible('diastolic', row.diastolic)
   if (sys !== null || dia !== null) {
     const bp = `${sys ?? '–'}/${dia ?? '–'}`
     if ((sys !== null && sys >= t.alertSystolic) || (dia !== null && dia >= t.alertDiastolic)) {
@@ -129,10 +133,10 @@ export function vitalFlags(row: Readings, t: VitalThresholds, opts: { preDose: b
       flags.push({ level: 'caution', field: 'bp', message: `BP ${bp} is above ${t.preDoseSystolic}/${t.preDoseDiastolic} before dosing: consider delaying` })
     }
   }
-  const hr = row.heartRate ?? null
+  const hr = possible('heartRate', row.heartRate)
   if (hr !== null && hr > t.heartRateHigh) flags.push({ level: 'alert', field: 'heartRate', message: `Heart rate ${hr} is above ${t.heartRateHigh} bpm` })
   if (hr !== null && hr < t.heartRateLow) flags.push({ level: 'alert', field: 'heartRate', message: `Heart rate ${hr} is below ${t.heartRateLow} bpm` })
-  const spo2 = row.spo2 ?? null
+  const spo2 = possible('spo2', row.spo2)
   if (spo2 !== null && spo2 < t.spo2Low) flags.push({ level: 'alert', field: 'spo2', message: `SpO2 ${spo2} % is below ${t.spo2Low} %` })
   return flags
 }

@@ -123,7 +123,7 @@ function sentinelFilled(contract: Contract, base: unknown): unknown {
   return input
 }
 
-const allIds = () => [...ids.clients, ...ids.diagnoses, ...ids.policies, ...ids.consents, ...ids.sessions, ...ids.courses, ...ids.notes, ...ids.measures, ...Object.values(ids.billing).flat()]
+const allIds = () => [...ids.clients, ...ids.diagnoses, ...ids.policies, ...ids.consents, ...ids.sessions, ...ids.courses, ...ids.notes, ...ids.measures, ...ids.screeningFlags, ...Object.values(ids.billing).flat()]
 const channels = allContracts().map((c) => [c.channel, c] as const)
 
 describe('PHI sentinel: never in logs, console output or errors', () => {

@@ -32,6 +32,8 @@ export interface PracticeIds {
   noteRevision: number
   /** [a PHQ-9 with the item 9 safety flag] */
   measures: string[]
+  /** [a contraindication answered yes, acknowledged on the draft dosing note] */
+  screeningFlags: string[]
   billing: {
     /** [an active clinician] */
     users: string[]
@@ -75,7 +77,7 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
   const dosing = await createSession(app, current.id, { courseId: course.id, date: '2026-01-20' })
   const integration = await createSession(app, current.id, { kind: 'integration', date: '2026-01-21', durationMinutes: 60 })
   const draft = await createNote(app, dosing.session.id)
-  const saved = await app.ok<{ revision: number }>('notes:save', { id: draft.id, revision: draft.revision, body: signableDosingBody() })
+  const saved = await app.ok<{ revision: number }>('notes:save', { id: draft.id, revision: draft.revision, body: signableDosingBody({ riskAssessment: { suicidalIdeation: 'passive', note: 'No plan or intent; safety plan reviewed.' } }) })
   const signed = await createNote(app, integration.session.id)
   const integrated = await app.ok<{ revision: number }>('notes:save', {
     id: signed.id,
@@ -89,6 +91,10 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
   })
   const proposal = await app.ok<{ rows: unknown[] }>('courses:proposeSchedule', { id: course.id })
   const measure = await createMeasure(app, current.id, phq9([1, 1, 1, 1, 1, 1, 1, 1, 1], { noteId: draft.id, administeredOn: '2026-01-20' }))
+  // A contraindication answered yes, acknowledged on the draft dosing note (which can then be signed).
+  await app.ok('screening:record', { clientId: current.id, itemKey: 'glaucoma', item: { answer: 'yes', reviewedBy: 'Dr. Ames', reviewedOn: '2026-01-10' } })
+  const [flag] = await app.ok<{ screeningItemId: string }[]>('screening:flags', { clientId: current.id })
+  await app.ok('screening:acknowledge', { clientId: current.id, context: { kind: 'note', id: draft.id }, screeningItemIds: [flag!.screeningItemId] })
   // Billing: a clinician, a sliding scale, two unbilled charges, an issued invoice with money open, a draft, a deposit held as credit.
   app.connection.sqlite
     .prepare("INSERT INTO users (id, login, login_key, display_name, credentials, role, deactivated_at, created_at, updated_at) VALUES (?, 'seedclin', 'seedclin', 'Seed Clinician', 'LMFT', 'clinician', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
@@ -126,6 +132,7 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     notes: [draft.id, signed.id],
     noteRevision: saved.revision,
     measures: [measure.id],
+    screeningFlags: [flag!.screeningItemId],
     billing: {
       users: [SEED_CLINICIAN],
       fees: [custom.id, ...fees],
@@ -222,6 +229,9 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
     if (key === 'id') return ids.series
   }
   if (key === 'orderedIds') return ids.diagnoses
+  if (key === 'screeningItemIds') return ids.screeningFlags
+  // A contraindication acknowledged in a context: the draft dosing note ('note' is the first kind).
+  if (domain === 'screening' && key === 'id') return ids.notes
   if (key === 'sessionId') return ids.sessions
   if (key === 'courseId') return ids.courses
   // An addendum goes on the signed note; a measure links to the draft (in the first session).

@@ -11,6 +11,7 @@ import type { Diagnosis } from '@shared/contracts/diagnoses'
 import type { Course } from '@shared/contracts/courses'
 import type { InsurancePolicy } from '@shared/contracts/insurance'
 import type { Measure } from '@shared/contracts/measures'
+import type { ContraindicationFlag } from '@shared/contracts/screening'
 import type { Note } from '@shared/contracts/notes'
 import type { ScheduledSession } from '@shared/contracts/sessions'
 import { PROTOCOL_TEMPLATES } from '@shared/domain/scheduling'
@@ -80,6 +81,10 @@ describe('audit entries: one per audited call', () => {
     expect(await expectOne<Diagnosis[]>('diagnoses:remove', { id: first!.id }, () => ({ action: 'remove', entity: 'diagnosis', entityId: first!.id, clientId: c.id }))).toEqual([])
 
     await expectOne('screening:record', { clientId: c.id, itemKey: 'glaucoma', item: review }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))
+    await expectOne('screening:flags', { clientId: c.id }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
+    await expectOne('screening:recordAll', { clientId: c.id, reviewedBy: 'Dr. Rosa Ames, MD', reviewedOn: '2026-01-15', items: [{ itemKey: 'glaucoma', answer: 'no', note: null }] }, () => ({
+      action: 'create', entity: 'screening_item', entityId: null, clientId: c.id
+    }))
     // Reads of clinical content are logged as views of whose record they showed.
     await expectOne('screening:get', { clientId: c.id }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
 
@@ -95,17 +100,26 @@ describe('audit entries: one per audited call', () => {
     const { session } = await expectOne<ScheduledSession>('sessions:create', { clientId: c.id, session: sessionInput({ courseId: course.id }) }, (v) => ({
       action: 'create', entity: 'session', entityId: v.session.id, clientId: c.id
     }))
-    await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
+    await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00', status: 'cancelled' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
     const note = await expectOne<Note>('notes:create', { sessionId: session.id }, (v) => ({ action: 'create', entity: 'note', entityId: v.id, clientId: c.id }))
+    // A contraindication answered yes shows on the dosing note, to be acknowledged there.
+    await expectOne('screening:record', { clientId: c.id, itemKey: 'recent_seizures', item: { ...review, answer: 'yes' } }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))
+    const [flag] = await expectOne<ContraindicationFlag[]>('screening:flags', { clientId: c.id, context: { kind: 'note', id: note.id } }, () => ({ action: 'view', entity: 'screening_item', entityId: null, clientId: c.id }))
+    await expectOne('screening:acknowledge', { clientId: c.id, context: { kind: 'note', id: note.id }, screeningItemIds: [flag!.screeningItemId] }, () => ({
+      action: 'create', entity: 'screening_item', entityId: null, clientId: c.id
+    }))
     await expectOne('notes:get', { id: note.id }, () => ({ action: 'view', entity: 'note', entityId: note.id, clientId: c.id }))
     await expectOne('notes:list', { sessionId: session.id }, () => ({ action: 'view', entity: 'session', entityId: session.id, clientId: c.id }))
     const saved = await expectOne<Note>('notes:save', { id: note.id, revision: note.revision, body: signableDosingBody() }, () => ({
       action: 'update', entity: 'note', entityId: note.id, clientId: c.id
     }))
-    await expectOne('notes:sign', { id: note.id, revision: saved.revision }, () => ({ action: 'sign', entity: 'note', entityId: note.id, clientId: c.id }))
+    // The session is cancelled and stays so: signing a scheduled one would complete it and charge it too.
+    await expectOne('notes:sign', { id: note.id, revision: saved.revision, sessionOutcome: 'keep' }, () => ({ action: 'sign', entity: 'note', entityId: note.id, clientId: c.id }))
     await expectOne<Note>('notes:addAddendum', { noteId: note.id, text: 'Lot number corrected.' }, (v) => ({
       action: 'create', entity: 'addendum', entityId: v.addenda[0]!.id, clientId: c.id
     }))
+    await expectOne('notes:print', { id: note.id }, () => ({ action: 'export', entity: 'note', entityId: note.id, clientId: c.id }))
+    await expectOne('notes:printRange', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' }, () => ({ action: 'export', entity: 'client', entityId: c.id, clientId: c.id }))
     const measure = await expectOne<Measure>('measures:create', { clientId: c.id, measure: phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]) }, (v) => ({
       action: 'create', entity: 'measure', entityId: v.id, clientId: c.id
     }))

@@ -8,7 +8,7 @@ import { applyMigrations } from '../../../src/main/db/migrate'
 import { MIGRATIONS_FOLDER } from '../../factories/app'
 
 const TABLES = [
-  '__drizzle_migrations', 'adjustments', 'allocations', 'audit_log', 'billing_settings', 'charges', 'clients', 'consents', 'courses', 'diagnoses', 'document_counters', 'documents',
+  '__drizzle_migrations', 'adjustments', 'allocations', 'audit_log', 'billing_settings', 'charges', 'clients', 'consents', 'contraindication_acks', 'courses', 'diagnoses', 'document_counters', 'documents',
   'fee_defaults', 'fee_items', 'insurance_policies', 'invoice_counters', 'invoice_lines', 'invoices', 'measures', 'note_addenda',
   // The notes' FTS5 index (a virtual table) and its shadow tables.
   'note_fts', 'note_fts_config', 'note_fts_data', 'note_fts_docsize', 'note_fts_idx',

@@ -86,7 +86,7 @@ describe('csv', () => {
 describe('exports:custodian', { timeout: 30_000 }, () => {
   it('writes a README, practice.json, clients.csv and a folder for every client, archived ones included', async () => {
     const app = await practice()
-    const demo = await seedDemoPractice(app)
+    const demo = await seedDemoPractice(app, { today: '2026-03-08' })
     const tricky = await createClient(app, { legalLastName: TRICKY_LAST, legalFirstName: TRICKY_FIRST })
 
     const result = await app.ok<{ folder: string; clients: number; files: number }>('exports:custodian', {})
@@ -251,7 +251,7 @@ describe('exports:archive and exports:importArchive', { timeout: 30_000 }, () =>
 
   async function practiceA() {
     const a = await practice()
-    await seedDemoPractice(a)
+    await seedDemoPractice(a, { today: '2026-03-08' })
     await createClient(a, { legalLastName: SENTINEL })
     const made = await a.ok<{ path: string; fileName: string; bytes: number; clients: number }>('exports:archive', { passphrase: PASSPHRASE })
     return { a, made }

@@ -35,7 +35,7 @@ describe('notes: drafts', () => {
     const note = await createNote(app, sessionId)
     expect(note).toMatchObject({
       sessionId, clientId, template: 'dosing', revision: 1, status: 'draft', signedAt: null, signer: null, contentHash: null, addenda: [], safetyFlags: [],
-      session: { id: sessionId, date: '2026-03-10', startTime: '10:00', kind: 'dosing', status: 'scheduled', placeOfService: '11' }
+      session: { id: sessionId, date: '2026-03-06', startTime: '10:00', kind: 'dosing', status: 'scheduled', placeOfService: '11' }
     })
     expect(note.body).toEqual(emptyBody('dosing'))
     expect(note.signingProblems).toEqual([{ path: '', message: 'This note is empty. Write something before signing.' }])

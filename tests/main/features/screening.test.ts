@@ -66,3 +66,23 @@ describe('screening', () => {
     expect(await get()).toHaveLength(SCREENING_ITEM_KEYS.length)
   })
 })
+
+describe('screening:recordAll: one Save for the whole form', () => {
+  it('records every changed answer with one reviewer and date, and refuses the whole save when one item is wrong', async () => {
+    const batch = { reviewedBy: 'Dr. Rosa Ames', reviewedOn: '2026-03-01' }
+    const list = await app.ok<ScreeningItem[]>('screening:recordAll', {
+      clientId, ...batch,
+      items: [{ itemKey: 'glaucoma', answer: 'yes', note: 'Treated' }, { itemKey: 'recent_seizures', answer: 'no', note: null }]
+    })
+    expect(list).toHaveLength(SCREENING_ITEM_KEYS.length)
+    expect(list.find((i) => i.itemKey === 'glaucoma')).toMatchObject({ answer: 'yes', note: 'Treated', reviewedBy: 'Dr. Rosa Ames', reviewedOn: '2026-03-01' })
+    expect(list.find((i) => i.itemKey === 'recent_seizures')).toMatchObject({ answer: 'no', reviewedBy: 'Dr. Rosa Ames' })
+    expect(list.filter((i) => i.answer !== null)).toHaveLength(2)
+
+    const rows = app.count('screening_items')
+    const bad = await app.fail('screening:recordAll', { clientId, ...batch, items: [{ itemKey: 'glaucoma', answer: 'no', note: null }, { itemKey: 'recent_seizures', answer: 'maybe', note: null }] })
+    expect(bad).toMatchObject({ code: 'invalid_input', fields: { 'items.1.answer': 'Answer yes, no or unknown' } })
+    expect(app.count('screening_items')).toBe(rows)
+    expect((await app.fail('screening:recordAll', { clientId, ...batch, items: [] })).fields).toEqual({ items: 'Answer at least one item' })
+  })
+})

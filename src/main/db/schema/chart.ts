@@ -78,3 +78,28 @@ export const consents = sqliteTable(
   },
   (t) => [index('consents_client_idx').on(t.clientId)]
 )
+
+/**
+ * A clinician's acknowledgement of a contraindication answered "yes", where it was shown: a dosing
+ * note, a course being started, or a dosing session being booked. Append-only (migration 0012's
+ * triggers): who saw which flag, when, is never edited or deleted.
+ */
+export const contraindicationAcks = sqliteTable(
+  'contraindication_acks',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'restrict' }),
+    itemKey: text('item_key').notNull(),
+    /** The screening answer acknowledged (screening_items.id): a newer "yes" needs a new acknowledgement. */
+    screeningItemId: text('screening_item_id').notNull().references(() => screeningItems.id, { onDelete: 'restrict' }),
+    context: text('context', { enum: ['note', 'course', 'session'] }).notNull(),
+    contextId: text('context_id').notNull(),
+    acknowledgedByUserId: text('acknowledged_by_user_id'),
+    acknowledgedByName: text('acknowledged_by_name').notNull(),
+    acknowledgedAt: text('acknowledged_at').notNull()
+  },
+  (t) => [
+    index('contraindication_acks_context_idx').on(t.context, t.contextId),
+    uniqueIndex('contraindication_acks_once_uq').on(t.context, t.contextId, t.screeningItemId)
+  ]
+)

@@ -279,11 +279,11 @@ export function createBillingService(
   }
 
   /** On every saved session: a billed status gets its charges (once); a status that is no longer billed voids the unbilled ones. */
-  deps.sessions.onSaved((before, after) => {
+  deps.sessions.onSaved((before, after, via) => {
     const event = billingEventOf(after.kind as SessionKind, after.status)
     const previous = before ? billingEventOf(before.kind as SessionKind, before.status) : null
     if (before && event === previous) return
-    const channel = before ? 'sessions:update' : 'sessions:create'
+    const channel = via ?? (before ? 'sessions:update' : 'sessions:create')
     for (const c of repo.liveChargesOfSession(after.id)) {
       if (c.event !== event && c.invoiceId === null) {
         repo.voidCharge(c.id, 'The session’s status changed', stamp())

@@ -6,19 +6,24 @@ import {
   canonicalBody, dosingBody, dosingWarnings, emptyBody, noteBodySchemas, noteSearchText, signingProblems
 } from '@shared/domain/note-templates'
 import { isClinical } from '@shared/domain/roles'
+import { hasStarted, NOT_BEFORE_START_MESSAGE, SESSION_OUTCOME_MESSAGE, signingAsksOutcome, type SessionOutcome } from '@shared/domain/signing'
 import type { ServiceContext } from '../../context'
 import { AppFailure, conflict, fieldErrors, FORBIDDEN_MESSAGE, invalid, notFound } from '../../errors'
 import type { AuditService } from '../audit/service'
+import type { ContraindicationFlagsService } from '../screening/flags'
 import type { SettingsService } from '../settings/service'
 import type { SessionsService } from '../sessions/service'
 import type { UsersService } from '../users/service'
 import { addendumContentHash, noteContentHash } from './hash'
 import { addendumSignatureCheck, noteSignatureCheck } from './integrity'
+import { createDosingPrefill } from './prefill'
 import { createNotesRepository, MATCH_END, MATCH_START, type AddendumRow, type NoteRow } from './repository'
 import { clientKey, foldedWordsOf, ftsQuery } from './search-query'
 
 export const ADDENDUM_DRAFT_MESSAGE = 'Addenda are for signed notes. Edit the draft instead.'
 export const NOT_READY_MESSAGE = 'This note is not ready to sign. Fill in the fields marked.'
+export const CONTRAINDICATIONS_PATH = 'contraindications'
+export const ACKNOWLEDGE_MESSAGE = 'Acknowledge each contraindication flagged in screening before signing'
 
 type Body = Record<string, unknown>
 
@@ -76,10 +81,11 @@ const requireDraft = (row: NoteRow) => {
  */
 export function createNotesService(
   ctx: ServiceContext,
-  deps: { sessions: SessionsService; settings: SettingsService; users: UsersService; audit: Pick<AuditService, 'append'> }
+  deps: { sessions: SessionsService; settings: SettingsService; users: UsersService; audit: Pick<AuditService, 'append'>; contraindications: ContraindicationFlagsService }
 ) {
   const signedListeners: ((sessionId: string) => void)[] = []
   const repo = createNotesRepository(ctx.db, ctx.sqlite)
+  const prefillDosing = createDosingPrefill(ctx.sqlite)
   const stamp = () => ctx.now().toISOString()
 
   const require = (id: string): NoteRow => {
@@ -115,11 +121,21 @@ export function createNotesService(
     return { integrity, addenda }
   }
 
+  /** The template's minimum, the risk assessment a PHQ-9 self-harm flag asks for, and a dosing note's contraindication acknowledgements. */
+  const problemsOf = (row: NoteRow, body: Body, flagged: boolean) => {
+    const problems = signingProblems(row.template, body, { riskAssessment: flagged })
+    if (row.template === 'dosing' && deps.contraindications.unacknowledged(row.clientId, { kind: 'note', id: row.id }).length > 0) {
+      problems.push({ path: CONTRAINDICATIONS_PATH, message: ACKNOWLEDGE_MESSAGE })
+    }
+    return problems
+  }
+
   const toNote = (row: NoteRow): Note => {
     const body = bodyOf(row)
     const session = deps.sessions.require(row.sessionId)
     const signed = row.signedAt !== null
     const { integrity, addenda } = checked(row)
+    const safetyFlags = repo.safetyFlags(row.id, row.sessionId)
     let warnings: Note['dosingWarnings'] = []
     if (row.template === 'dosing') {
       const parsed = dosingBody.safeParse(body)
@@ -149,9 +165,9 @@ export function createNotesService(
         placeOfService: session.placeOfService as Note['session']['placeOfService']
       },
       addenda,
-      signingProblems: signed ? [] : signingProblems(row.template, body),
+      signingProblems: signed ? [] : problemsOf(row, body, safetyFlags.length > 0),
       dosingWarnings: warnings,
-      safetyFlags: repo.safetyFlags(row.id, row.sessionId)
+      safetyFlags
     }
   }
 
@@ -180,7 +196,8 @@ export function createNotesService(
       const session = deps.sessions.require(sessionId)
       deps.sessions.requireCurrentClient(session.clientId)
       const chosen = template ?? defaultTemplateFor(session.kind)
-      const body = emptyBody(chosen)
+      const empty: Body = emptyBody(chosen)
+      const body = chosen === 'dosing' ? prefillDosing(empty, { clientId: session.clientId, date: session.date, startTime: session.startTime }) : empty
       const now = stamp()
       const id = ctx.newId()
       repo.insert({ id, sessionId, clientId: session.clientId, template: chosen, body: JSON.stringify(body), revision: 1, createdAt: now, updatedAt: now })
@@ -207,16 +224,21 @@ export function createNotesService(
       return toNote(updated)
     },
 
-    sign(id: string, revision: number): Note {
+    /** Seals the note and completes its session; a cancelled or no-show session keeps its status only when told so. */
+    sign(id: string, revision: number, sessionOutcome?: SessionOutcome): Note {
       const row = require(id)
       if (row.signedAt !== null) throw conflict('This note is already signed.')
       deps.sessions.requireCurrentClient(row.clientId)
       if (revision !== row.revision) throw conflict(NOTE_CONFLICT_MESSAGE)
+      const session = deps.sessions.require(row.sessionId)
+      if (!hasStarted(session, ctx.now())) throw invalid(NOT_BEFORE_START_MESSAGE)
+      const asks = signingAsksOutcome(session.status)
+      if (asks && !sessionOutcome) throw invalid(SESSION_OUTCOME_MESSAGE, { sessionOutcome: 'Choose to keep the session’s status or mark it completed' })
       const body = bodyOf(row)
-      const problems = signingProblems(row.template, body)
+      const problems = problemsOf(row, body, repo.safetyFlags(id, row.sessionId).length > 0)
       if (problems.length > 0) {
         const fields: Record<string, string> = {}
-        for (const p of problems) fields[p.path ? `body.${p.path}` : 'body'] ??= p.message
+        for (const p of problems) fields[p.path === CONTRAINDICATIONS_PATH ? p.path : p.path ? `body.${p.path}` : 'body'] ??= p.message
         throw invalid(NOT_READY_MESSAGE, fields)
       }
       const signer = currentSigner()
@@ -228,6 +250,7 @@ export function createNotesService(
         contentHash: noteContentHash(row.template, row.sessionId, body)
       })
       if (!saved) throw conflict(NOTE_CONFLICT_MESSAGE)
+      if (!asks || sessionOutcome === 'completed') deps.sessions.markCompleted(row.sessionId)
       for (const listener of signedListeners) listener(row.sessionId)
       return toNote(require(id))
     },

@@ -46,6 +46,16 @@ export function createScreeningService(ctx: ServiceContext, clients: ClientsServ
       const id = ctx.newId()
       repo.insert({ ...values, id, clientId, itemKey, supersededAt: null, createdAt: now })
       return toItem(itemKey, repo.findById(id)!)
+    },
+
+    /** The form's one Save: each answer recorded as `record` does, in the caller's transaction. */
+    recordAll(
+      clientId: string,
+      review: Pick<ScreeningValues, 'reviewedBy' | 'reviewedOn'>,
+      items: readonly (Pick<ScreeningValues, 'answer' | 'note'> & { itemKey: ScreeningItemKey })[]
+    ): ScreeningItem[] {
+      for (const { itemKey, answer, note } of items) this.record(clientId, itemKey, { answer, note, ...review })
+      return this.get(clientId)
     }
   }
 }

@@ -45,8 +45,8 @@ const toTimelineRow = (row: SessionRow, notes: readonly NoteStatusOf[]): Timelin
  * Scheduling. Open to every role: rows carry dates, codes and note status, never note content.
  * Warnings (shared/domain/scheduling courseWarnings) are computed after the write and never block.
  */
-/** Told of every saved session (before: null on create), inside the same transaction: billing creates or voids charges. */
-export type SessionListener = (before: SessionRow | null, after: SessionRow) => void
+/** Told of every saved session (before: null on create), inside the same transaction: billing creates or voids charges. `channel` names the call when it is not sessions:create/update. */
+export type SessionListener = (before: SessionRow | null, after: SessionRow, channel?: string) => void
 
 export const RENDERING_USER_MESSAGE = 'Choose an active clinician or the owner as the rendering clinician'
 export const CHARGED_RENDERER_MESSAGE = 'The rendering clinician cannot change once the session is charged. Void its charges first.'
@@ -172,6 +172,15 @@ export function createSessionsService(ctx: ServiceContext, courses: CoursesServi
       const saved = require(id)
       for (const listener of listeners) listener(row, saved)
       return scheduled(id)
+    },
+
+    /** Signing a note completes its session (listeners run: billing charges it). */
+    markCompleted(id: string): void {
+      const row = require(id)
+      if (row.status === 'completed') return
+      repo.update(id, { status: 'completed', updatedAt: stamp() })
+      const saved = require(id)
+      for (const listener of listeners) listener(row, saved, 'notes:sign')
     },
 
     /** Billing listens here; runs in the caller's transaction, so a failed listener undoes the save. */

@@ -16,6 +16,7 @@ import { ApiError } from '@renderer/lib/api'
 import { cn } from '@renderer/lib/cn'
 import { useUnsavedChangesGuard } from '@renderer/lib/forms'
 import { DialogFormActions } from '../clients/chart/parts'
+import { PendingFlags, usePendingFlags } from '../screening/ContraindicationFlags'
 import { useCreateCourse } from './queries'
 
 const wholeNumber = (message: string, min: number, max: number) =>
@@ -93,6 +94,8 @@ export function StartCourseDialog({ clientId, open, onOpenChange }: { clientId: 
 function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const create = useCreateCourse(clientId)
   const [formError, setFormError] = useState<unknown>(null)
+  const flags = usePendingFlags(clientId, true)
+  const [flagError, setFlagError] = useState<string | undefined>()
   const ids = useId()
   const {
     register,
@@ -113,6 +116,8 @@ function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () =>
 
   const onSubmit = handleSubmit((v) => {
     setFormError(null)
+    if (flags.blocking) return setFlagError('Review the flags and tick the box to start the course')
+    setFlagError(undefined)
     const template = templateOf(v.templateKey)
     const kept = v.steps.filter((s) => s.planned > 0 || template.steps.some((t) => t.kind === s.kind))
     create.mutate(
@@ -135,6 +140,7 @@ function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () =>
         onSuccess: (course) => {
           guard.release()
           toast.success(`${course.protocol.name} course started`)
+          void flags.record({ kind: 'course', id: course.id }).catch(() => toast.error('The contraindication acknowledgement was not recorded. Open the course to try again.'))
           onDone()
         },
         onError: (error) => {
@@ -148,6 +154,7 @@ function StartCourseForm({ clientId, onDone }: { clientId: string; onDone: () =>
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <PendingFlags pending={flags} action="still mean to start this course" error={flagError} />
       <RequiredLegend />
       <FormError error={formError} />
 

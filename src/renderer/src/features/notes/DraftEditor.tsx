@@ -9,6 +9,8 @@ import { toast } from 'sonner'
 import { CircleAlert, Cloud, CloudOff, LoaderCircle, PenLine, RotateCw } from 'lucide-react'
 import type { Note } from '@shared/contracts/notes'
 import { FIELD_LABELS, dosingWarnings, signingProblems, type NoteBody, type SigningProblem } from '@shared/domain/note-templates'
+import { hasStarted, NOT_BEFORE_START_MESSAGE, signingAsksOutcome, type SessionOutcome } from '@shared/domain/signing'
+import { formatDate } from '@renderer/lib/format'
 import type { VitalThresholds } from '@shared/domain/vitals'
 import { Button } from '@renderer/components'
 import { ApiError } from '@renderer/lib/api'
@@ -16,13 +18,15 @@ import { describeError, isApiError } from '@renderer/lib/errors'
 import { pendingSaves, useUnsavedChangesGuard } from '@renderer/lib/forms'
 import { cn } from '@renderer/lib/cn'
 import { NoteMeasures } from '../measures/NoteMeasures'
+import { NoteContraindications } from '../screening/ContraindicationFlags'
 import { createAutosaver, describeAutosave, type Autosaver, type AutosaveStatus } from './autosave'
 import { bodyFieldErrors, formBody, issuesByPath, warningsByPath } from './body'
 import { NoteEditorProvider, type NoteEditorContextValue } from './editor-context'
-import { NoteHeader } from './NoteHeader'
+import { formatClock, NoteHeader } from './NoteHeader'
 import { noteKeys, saveNoteBody, useSignNote } from './queries'
 import { SignDialog } from './SignDialog'
 import { DosingFields } from './templates/DosingFields'
+import { FlaggedRiskAssessment } from './templates/RiskAssessment'
 import { DapFields, IntegrationFields, PreparationFields, SoapFields } from './templates/TextTemplates'
 
 type Body = Record<string, unknown>
@@ -144,17 +148,26 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
   const [preparing, setPreparing] = useState(false)
   const labels: Record<string, string> = FIELD_LABELS[template]
 
+  const flagged = note.safetyFlags.length > 0
+  const askOutcome = signingAsksOutcome(note.session.status)
+  const [outcome, setOutcome] = useState<SessionOutcome | null>(null)
   const openSign = async () => {
     setPreparing(true)
     await saver.current?.flush()
     setPreparing(false)
     sign.reset()
-    setProblems(signingProblems(template, form.getValues()))
+    setOutcome(null)
+    const early: SigningProblem[] = hasStarted(note.session, new Date())
+      ? []
+      : [{ path: '', message: `${NOT_BEFORE_START_MESSAGE} It starts ${formatDate(note.session.date)} at ${formatClock(note.session.startTime)}.` }]
+    // Acknowledgements live in main: its answer says whether the dosing note's flags are still open.
+    const unacknowledged = note.signingProblems.filter((p) => p.path === 'contraindications')
+    setProblems([...early, ...unacknowledged, ...signingProblems(template, form.getValues(), { riskAssessment: flagged })])
     setSignOpen(true)
   }
   const confirmSign = async () => {
     const autosaver = saver.current
-    if (!autosaver) return
+    if (!autosaver || (askOutcome && !outcome)) return
     const saved = await autosaver.flush()
     if (!saved) {
       setSignOpen(false)
@@ -162,7 +175,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
       return
     }
     sign.mutate(
-      { id: note.id, revision: autosaver.revision() },
+      { id: note.id, revision: autosaver.revision(), ...(askOutcome && outcome ? { sessionOutcome: outcome } : {}) },
       {
         onSuccess: () => {
           setSignOpen(false)
@@ -173,7 +186,7 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
   }
   const goTo = (path: string) => {
     setSignOpen(false)
-    setTimeout(() => form.setFocus(path), 60)
+    setTimeout(() => (path === 'contraindications' ? document.getElementById(path)?.focus() : form.setFocus(path)), 60)
   }
 
   const measures = <NoteMeasures clientId={note.clientId} noteId={note.id} sessionId={note.sessionId} sessionDate={note.session.date} />
@@ -212,6 +225,8 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         </div>
       )}
 
+      {template === 'dosing' && <NoteContraindications clientId={note.clientId} noteId={note.id} readOnly={!canSign} />}
+
       <FormProvider {...form}>
         <NoteEditorProvider value={context}>
           <form
@@ -223,9 +238,10 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
           >
             {template === 'dosing' && <DosingFields thresholds={thresholds} escortOnFile={escortOnFile} />}
             {template === 'preparation' && <PreparationFields measures={measures} />}
-            {template === 'integration' && <IntegrationFields measures={measures} />}
+            {template === 'integration' && <IntegrationFields measures={measures} flagged={flagged} />}
             {template === 'soap' && <SoapFields measures={measures} />}
             {template === 'dap' && <DapFields measures={measures} />}
+            {template !== 'integration' && flagged && <FlaggedRiskAssessment />}
           </form>
         </NoteEditorProvider>
       </FormProvider>
@@ -234,12 +250,13 @@ export function DraftEditor({ note, clientName, escortOnFile, thresholds, canSig
         open={signOpen}
         onOpenChange={setSignOpen}
         problems={problems}
-        labelFor={(path) => labels[path] ?? (path.startsWith('vitals.') ? `Vitals reading ${Number(path.split('.')[1]) + 1}` : undefined)}
+        labelFor={(path) => labels[path] ?? (path === 'contraindications' ? 'Contraindications' : undefined) ?? (path.startsWith('vitals.') ? `Vitals reading ${Number(path.split('.')[1]) + 1}` : undefined)}
         onGoTo={goTo}
         onSign={() => void confirmSign()}
         busy={sign.isPending}
         error={sign.error}
         signerName={signerName}
+        outcome={askOutcome ? { status: note.session.status, value: outcome, onChange: setOutcome } : null}
       />
     </div>
   )

@@ -14,11 +14,13 @@ import { clientDisplayName } from '@renderer/lib/format'
 import { useCurrentUser } from '../auth/access'
 import { clientQueries } from '../clients/queries'
 import { NoteMeasures } from '../measures/NoteMeasures'
+import { NoteContraindications } from '../screening/ContraindicationFlags'
 import { settingsQueries } from '../settings/queries'
 import { Addenda } from './Addenda'
 import { DraftEditor } from './DraftEditor'
 import { NoteHeader, signerLine } from './NoteHeader'
 import { NoteReadView } from './NoteReadView'
+import { PrintNoteButton } from './PrintNotes'
 import { noteQueries } from './queries'
 
 export function NoteEditorPage() {
@@ -75,8 +77,9 @@ export function NoteEditorPage() {
   return (
     <div className="pb-16">
       <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas px-8 pt-5">
-        <NoteHeader note={data} clientName={clientName} />
+        <NoteHeader note={data} clientName={clientName} actions={canSign ? <PrintNoteButton noteId={data.id} /> : null} />
       </div>
+      {data.template === 'dosing' && <NoteContraindications clientId={data.clientId} noteId={data.id} readOnly />}
       <div className="pt-6">
         <NoteReadView template={data.template} body={data.body} thresholds={vitalThresholds} />
         {data.template !== 'dosing' && (

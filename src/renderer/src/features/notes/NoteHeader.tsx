@@ -5,7 +5,7 @@ import { ChevronLeft, CircleAlert, CircleCheck, Lock, Search, ShieldAlert } from
 import type { Note } from '@shared/contracts/notes'
 import { SIGNATURE_MISMATCH_MESSAGE } from '@shared/contracts/notes'
 import { MEASURES } from '@shared/domain/measures'
-import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS } from '@shared/domain/session-kinds'
+import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS, SESSION_STATUS_LABELS } from '@shared/domain/session-kinds'
 import { Badge } from '@renderer/components'
 import { formatDate, formatTimestamp } from '@renderer/lib/format'
 import { shortHash } from './body'
@@ -62,6 +62,7 @@ export function NoteHeader({ note, clientName, status, actions }: { note: Note; 
               {formatDate(session.date)} at {formatClock(session.startTime)}
             </span>{' '}
             · {SESSION_KIND_LABELS[session.kind]} session · <span className="num">{session.durationMinutes} min</span>
+            {session.status !== 'scheduled' && <span data-testid="session-status"> · {SESSION_STATUS_LABELS[session.status]}</span>}
           </p>
           {signed && !tampered && (
             <p className="mt-1 flex flex-wrap items-center gap-x-1.5 text-[13px] text-ink-soft" data-testid="signature">
@@ -112,7 +113,7 @@ function MismatchBanner({ note }: { note: Note }) {
 
 function SafetyBanner({ note }: { note: Note }) {
   if (note.safetyFlags.length === 0) return null
-  const open = note.safetyFlags.filter((f) => f.acknowledgedAt === null)
+  const signed = note.status === 'signed'
   return (
     <div role="alert" className="mt-3 flex items-start gap-2.5 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
       <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
@@ -123,13 +124,16 @@ function SafetyBanner({ note }: { note: Note }) {
             <li key={f.measureId}>
               {MEASURES[f.kind].label} of <span className="num">{formatDate(f.administeredOn)}</span>: the self-harm item was answered above “Not
               at all”.{' '}
-              {f.acknowledgedAt ? <span>Followed up {formatTimestamp(f.acknowledgedAt)}.</span> : <span>Assess risk and record it in this note.</span>}
+              {f.acknowledgedAt ? (
+                <span>Followed up {formatTimestamp(f.acknowledgedAt)}.</span>
+              ) : signed ? (
+                <span>Not marked as followed up yet (Measures tab). Anything to add to this signed note goes in an addendum.</span>
+              ) : (
+                <span>Assess risk and record it under Risk assessment before signing.</span>
+              )}
             </li>
           ))}
         </ul>
-        {open.length > 0 && note.template === 'integration' && (
-          <p className="mt-1 text-[13px]">Record the suicidal ideation screen under Risk assessment.</p>
-        )}
       </div>
     </div>
   )

@@ -1,6 +1,8 @@
 /** Signing: what still stops it (blocked until fixed), or a last word that a signed note never changes. */
 import { CircleAlert, Lock } from 'lucide-react'
 import type { SigningProblem } from '@shared/domain/note-templates'
+import { SESSION_STATUS_LABELS, type SessionStatus } from '@shared/domain/session-kinds'
+import type { SessionOutcome } from '@shared/domain/signing'
 import { Button, ConfirmDialog, Dialog, FormError } from '@renderer/components'
 
 export function SignDialog({
@@ -12,7 +14,8 @@ export function SignDialog({
   onSign,
   busy,
   error,
-  signerName
+  signerName,
+  outcome
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
@@ -24,6 +27,8 @@ export function SignDialog({
   busy: boolean
   error: unknown
   signerName: string
+  /** A cancelled or no-show session: the user says whether it stays so or becomes completed. */
+  outcome: { status: SessionStatus; value: SessionOutcome | null; onChange: (value: SessionOutcome) => void } | null
 }) {
   if (problems.length > 0) {
     return (
@@ -69,6 +74,7 @@ export function SignDialog({
           <p>
             It will be signed as <span className="font-medium text-ink">{signerName}</span>, with the time and a content hash that seals it.
           </p>
+          {!outcome && <p>The session will be marked completed.</p>}
           <p className="flex items-start gap-2 rounded-md bg-sunken px-3 py-2 text-ink">
             <Lock aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-ink-soft" />
             <span>A signed note can never be changed. Corrections are added as addenda, each signed and timestamped.</span>
@@ -79,7 +85,34 @@ export function SignDialog({
       busy={busy}
       onConfirm={onSign}
     >
+      {outcome && <OutcomeChoice {...outcome} />}
       <FormError error={error} />
     </ConfirmDialog>
+  )
+}
+
+/** No default: a cancelled or no-show session is never completed, or kept, without the user saying so. */
+function OutcomeChoice({ status, value, onChange }: { status: SessionStatus; value: SessionOutcome | null; onChange: (value: SessionOutcome) => void }) {
+  const label = SESSION_STATUS_LABELS[status]
+  const options: { value: SessionOutcome; label: string }[] = [
+    { value: 'keep', label: `Keep it as ${label.toLowerCase()}` },
+    { value: 'completed', label: 'Mark it completed' }
+  ]
+  return (
+    <fieldset className="rounded-md border border-amber-200 bg-amber-50/60 px-3 py-2.5" aria-describedby="outcome-help">
+      <legend className="px-1 text-sm font-medium text-ink">This session is marked {label.toLowerCase()}</legend>
+      <p id="outcome-help" className="mb-2 text-[13px] text-ink-soft">
+        Choose what signing does to it.
+      </p>
+      <div className="space-y-1.5">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-ink">
+            <input type="radio" name="session-outcome" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {value === null && <p className="mt-2 text-[13px] text-amber-800">Choose one to sign.</p>}
+    </fieldset>
   )
 }

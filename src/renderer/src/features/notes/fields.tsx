@@ -177,13 +177,16 @@ export function NoteNumber({
   )
 }
 
+/** 24-hour HH:MM typed as text, whatever the system's clock format (a time input would show AM/PM in en-US). */
+export const CLOCK_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'HH:MM', maxLength: 5, autoComplete: 'off', spellCheck: false } as const
+
 export function NoteTime({ path, label, className, required }: { path: string; label: string; className?: string; required?: boolean }) {
   const { register } = useFormContext()
   const { errorAt, warningsAt } = useNoteEditor()
   const warnings = warningsAt(path)
   return (
     <div className={className}>
-      <TextField type="time" label={label} required={required} inputClassName="num w-full" error={errorAt(path)} {...register(path)} />
+      <TextField {...CLOCK_INPUT} label={label} required={required} inputClassName="num w-full" error={errorAt(path)} {...register(path)} />
       <FieldWarnings warnings={warnings} />
     </div>
   )

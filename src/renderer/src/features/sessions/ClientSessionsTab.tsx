@@ -17,6 +17,7 @@ import { CoursePanel } from '../courses/CoursePanel'
 import { courseQueries } from '../courses/queries'
 import { formatClock, formatDayShort, formatDuration, formatWeekday } from './dates'
 import { KindLabel, NoteStatusBadge, WARNING_TITLES, placeLabel } from './parts'
+import { PrintNotesButton } from '../notes/PrintNotes'
 import { NoteAction, StatusMenu, useIsClinical } from './SessionActions'
 import { RemindersDialog, type RemindersTarget } from './RemindersDialog'
 import { SessionDialog, type SessionDialogTarget } from './SessionDialog'
@@ -235,6 +236,7 @@ export function ClientSessionsTab({ client, readOnly }: { client: Client; readOn
           ) : undefined
         }
       >
+        {clinical && rows.some((r) => r.notes.length > 0) && <PrintNotesButton clientId={client.id} />}
         {readOnly ? (
           <ReadOnlyNote />
         ) : (

@@ -31,6 +31,8 @@ import { announceSaved } from './notices'
 import { DEFAULT_DURATION } from './parts'
 import { useChangeFollowing, useCreateSeries, useCreateSession, useUpdateSession } from './queries'
 import { NO_REPEAT, RepeatFields, ScopeField, canRepeat, type ChangeScope, type RepeatValue } from './RepeatFields'
+import { useIsClinical } from './SessionActions'
+import { PendingFlags, usePendingFlags } from '../screening/ContraindicationFlags'
 
 /** What the dialog is for: booking a new session (maybe for a known client or day), or changing one. */
 export type SessionDialogTarget =
@@ -130,6 +132,10 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
   const startTime = useWatch({ control, name: 'startTime' })
   const duration = useWatch({ control, name: 'durationMinutes' })
   const courseId = useWatch({ control, name: 'courseId' })
+  // Booking a dosing session shows the client's contraindication flags, to tick before saving (clinicians only: the content is clinical).
+  const clinical = useIsClinical()
+  const flags = usePendingFlags(client?.id ?? null, clinical && !editing && (kind === 'dosing' || kind === 'booster'))
+  const [flagError, setFlagError] = useState<string | undefined>()
 
   // The client's courses, to file the session under the one in progress.
   const courses = useQuery(courseQueries.list(client?.id ?? ''))
@@ -179,6 +185,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
     onDone()
   }
   const onSubmit = handleSubmit(({ clientId, ...values }) => {
+    if (flags.blocking) return setFlagError('Review the flags and tick the box to book this dosing session')
+    setFlagError(undefined)
     // A new session left on "the default" is billed under the scheduling clinician, else the owner (main decides).
     const session = !editing && values.renderingUserId === null ? { ...values, renderingUserId: undefined } : values
     setFormError(null)
@@ -246,7 +254,17 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
           }
         }
       )
-    } else create.mutate({ clientId, session, acknowledgeClashes }, { onSuccess: onSaved(`Scheduled for ${client?.name ?? 'the client'}`), onError })
+    } else
+      create.mutate(
+        { clientId, session, acknowledgeClashes },
+        {
+          onSuccess: (saved) => {
+            void flags.record({ kind: 'session', id: saved.session.id }).catch(() => toast.error('The contraindication acknowledgement was not recorded.'))
+            onSaved(`Scheduled for ${client?.name ?? 'the client'}`)(saved)
+          },
+          onError
+        }
+      )
   })
   const proceedAnyway = () => {
     acknowledge.current = true
@@ -334,6 +352,7 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
         {!editing && canRepeat(kind as SessionKind) && <RepeatFields value={repeat} onChange={setRepeat} errors={seriesErrors} />}
         {editing?.seriesId && <ScopeField value={scope} onChange={setScope} />}
       </div>
+      <PendingFlags pending={flags} action="still mean to book this dosing session" error={flagError} />
       {clashes && clashes.length > 0 && <ClashWarning clashes={clashes} actionLabel={editing ? 'Move anyway' : 'Book anyway'} busy={busy} onProceed={proceedAnyway} />}
       <DialogFormActions
         onCancel={onDone}

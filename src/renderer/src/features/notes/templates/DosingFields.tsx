@@ -95,7 +95,7 @@ export function DosingFields({ thresholds, escortOnFile }: { thresholds: VitalTh
         </p>
       </NoteSection>
 
-      <NoteSection wide title="Vitals" description="Add a reading each time you take one; its time fills in with now. Readings up to the dose start (or the first reading) count as pre-dose.">
+      <NoteSection wide title="Vitals" description="24-hour clock. Add a reading each time you take one; its time fills in with now. Readings up to the dose start (or the first reading) count as pre-dose.">
         <VitalsTable thresholds={thresholds} />
       </NoteSection>
 

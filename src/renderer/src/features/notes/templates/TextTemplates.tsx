@@ -1,7 +1,8 @@
 /** Preparation, integration, SOAP and DAP: the note templates that are mostly words. */
 import type { ReactNode } from 'react'
-import { FIELD_LABELS, SUICIDAL_IDEATION, SUICIDAL_IDEATION_LABELS } from '@shared/domain/note-templates'
-import { CheckGroup, NoteCheck, NoteLine, NoteSection, NoteSelect, NoteText } from '../fields'
+import { FIELD_LABELS } from '@shared/domain/note-templates'
+import { CheckGroup, NoteCheck, NoteLine, NoteSection, NoteText } from '../fields'
+import { FlaggedRiskAssessment, RiskAssessmentFields } from './RiskAssessment'
 
 const P = FIELD_LABELS.preparation
 const I = FIELD_LABELS.integration
@@ -45,9 +46,7 @@ export function PreparationFields({ measures }: { measures: ReactNode }) {
   )
 }
 
-const ideationOptions = SUICIDAL_IDEATION.map((v) => ({ value: v, label: SUICIDAL_IDEATION_LABELS[v] }))
-
-export function IntegrationFields({ measures }: { measures: ReactNode }) {
+export function IntegrationFields({ measures, flagged }: { measures: ReactNode; flagged: boolean }) {
   return (
     <>
       <NoteSection title="The experience" description="What the client recounts of the dosing session.">
@@ -59,16 +58,14 @@ export function IntegrationFields({ measures }: { measures: ReactNode }) {
       <NoteSection title="Homework and practices">
         <NoteText path="homework" label={I.homework} rows={3} />
       </NoteSection>
-      <NoteSection title="Risk assessment" description="The suicidal ideation screen is recorded in every integration note.">
-        <NoteSelect
-          path="riskAssessment.suicidalIdeation"
-          label={I['riskAssessment.suicidalIdeation']}
-          options={ideationOptions}
-          required
-          className="max-w-60"
+      {flagged ? (
+        <FlaggedRiskAssessment />
+      ) : (
+        <RiskAssessmentFields
+          description="The suicidal ideation screen is recorded in every integration note."
+          hint="Required when ideation is active: plan, means, protective factors, actions taken."
         />
-        <NoteText path="riskAssessment.note" label={I['riskAssessment.note']} rows={3} hint="Required when ideation is active: plan, means, protective factors, actions taken." />
-      </NoteSection>
+      )}
       <NoteSection title="Measures">{measures}</NoteSection>
       <NoteSection title="Plan">
         <NoteText path="plan" label={I.plan} rows={4} />

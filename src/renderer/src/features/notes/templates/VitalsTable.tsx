@@ -10,7 +10,7 @@ import { Badge, Button } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
 import { clockNow, preDoseRows, toNumberOrNull, worstLevel } from '../body'
 import { useNoteEditor } from '../editor-context'
-import { FieldWarnings, NO_SPINNER } from '../fields'
+import { CLOCK_INPUT, FieldWarnings, NO_SPINNER } from '../fields'
 
 interface Row {
   id: string
@@ -39,6 +39,17 @@ const READINGS = [
   { key: 'spo2', label: 'SpO2', unit: '%', min: 50, max: 100 }
 ] as const
 
+/** A field's own message, right under it (the row's other fields keep theirs). */
+function CellError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p id={id} className="mt-1 flex items-start gap-1 text-xs leading-snug text-red-700">
+      <CircleAlert aria-hidden="true" className="mt-px size-3 shrink-0" />
+      {message}
+    </p>
+  )
+}
+
 export function VitalsTable({ thresholds }: { thresholds: VitalThresholds }) {
   const { control, register } = useFormContext()
   const { fields, append, remove } = useFieldArray({ control, name: 'vitals', keyName: 'key' })
@@ -53,11 +64,7 @@ export function VitalsTable({ thresholds }: { thresholds: VitalThresholds }) {
     ...warningsAt(`vitals.${i}.heartRate`),
     ...warningsAt(`vitals.${i}.spo2`)
   ]
-  const rowErrors = (i: number) =>
-    (['time', 'systolic', 'diastolic', 'heartRate', 'spo2', 'note'] as const)
-      .map((k) => errorAt(`vitals.${i}.${k}`))
-      .filter((m): m is string => Boolean(m))
-      .concat(errorAt(`vitals.${i}`) ?? [])
+  const rowErrors = (i: number) => [errorAt(`vitals.${i}.note`), errorAt(`vitals.${i}`)].filter((m): m is string => Boolean(m))
 
   const add = () =>
     append(newRow(), {
@@ -122,11 +129,13 @@ export function VitalsTable({ thresholds }: { thresholds: VitalThresholds }) {
                     </label>
                     <input
                       id={`vitals-${field.key}-time`}
-                      type="time"
+                      {...CLOCK_INPUT}
                       aria-invalid={errorAt(`vitals.${i}.time`) ? true : undefined}
-                      className="control num h-8 px-1.5"
+                      aria-describedby={errorAt(`vitals.${i}.time`) ? `vitals-${field.key}-time-error` : undefined}
+                      className="control num h-8 w-20 px-1.5"
                       {...register(`vitals.${i}.time`)}
                     />
+                    <CellError id={`vitals-${field.key}-time-error`} message={errorAt(`vitals.${i}.time`)} />
                     {preDose[i] && <span className="mt-0.5 block text-2xs font-medium text-ink-faint">Pre-dose</span>}
                   </td>
                   {READINGS.map((r) => {
@@ -145,6 +154,7 @@ export function VitalsTable({ thresholds }: { thresholds: VitalThresholds }) {
                           max={r.max}
                           step={1}
                           aria-invalid={errorAt(path) ? true : undefined}
+                          aria-describedby={errorAt(path) ? `vitals-${field.key}-${r.key}-error` : undefined}
                           className={cn(
                             'control num h-8 px-2 text-right',
                             NO_SPINNER,
@@ -152,6 +162,7 @@ export function VitalsTable({ thresholds }: { thresholds: VitalThresholds }) {
                           )}
                           {...register(path, { setValueAs: toNumberOrNull })}
                         />
+                        <CellError id={`vitals-${field.key}-${r.key}-error`} message={errorAt(path)} />
                       </td>
                     )
                   })}
