@@ -46,6 +46,8 @@ export interface PracticeIds {
     adjustments: string[]
     scales: string[]
   }
+  /** [a stored statement of the current client] */
+  documents: string[]
 }
 
 /** A clinician's row, written directly (users are the host's; the core test app has no sign-in). */
@@ -119,7 +121,10 @@ export async function seedPractice(app: TestApp): Promise<PracticeIds> {
     clientId: current.id,
     charge: { dateOfService: '2026-01-15', feeItemId: fees[1], units: 1, unitFeeCents: 20000, modifiers: [], pointers: ['A'], placeOfService: '11', renderingUserId: SEED_CLINICIAN }
   })
+  // A stored document needs a data folder for its file; an in-memory practice aims at an ID no row has.
+  const statement = await app.call('documents:statement', { clientId: current.id, from: '2026-01-01', to: '2026-01-31' })
   return {
+    documents: [statement.ok ? (statement.value as { id: string }).id : '00000000-0000-4000-8000-00000000d0c0'],
     clients: [current.id, archived.id],
     diagnoses: dx.map((d) => d.id),
     policies: [policy.id],
@@ -228,6 +233,7 @@ export function idsFor(ids: PracticeIds, channel: string, key: string): string[]
     if (key === 'sessionId') return ids.seriesSessions
     if (key === 'id') return ids.series
   }
+  if (domain === 'documents' && key === 'id') return ids.documents
   if (key === 'orderedIds') return ids.diagnoses
   if (key === 'screeningItemIds') return ids.screeningFlags
   // A contraindication acknowledged in a context: the draft dosing note ('note' is the first kind).
@@ -292,7 +298,8 @@ function candidates(schema: z.ZodType, ctx: { ids: PracticeIds; channel: string;
     case 'literal':
       return [...(d.values as unknown[])]
     case 'boolean':
-      return [false, true]
+      // A Good Faith Estimate is only for a client paying for themselves.
+      return ctx.key === 'selfPay' ? [true, false] : [false, true]
     case 'null':
       return [null]
     case 'array': {

@@ -101,6 +101,22 @@ describe('audit entries: one per audited call', () => {
       action: 'create', entity: 'session', entityId: v.session.id, clientId: c.id
     }))
     await expectOne('sessions:update', { id: session.id, session: sessionInput({ startTime: '11:00', status: 'cancelled' }) }, () => ({ action: 'update', entity: 'session', entityId: session.id, clientId: c.id }))
+    // A recurring series (one entry for all its sessions), its following sessions moved and cancelled, reminders, the course booked in one step.
+    const series = await expectOne<{ sessions: { id: string }[] }>(
+      'series:create',
+      { clientId: c.id, series: { kind: 'integration', date: '2026-04-06', startTime: '15:00', durationMinutes: 50, placeOfService: '11', intervalWeeks: 1, end: 'count', occurrences: 3 } },
+      (v) => ({ action: 'create', entity: 'session', entityId: v.sessions[0]!.id, clientId: c.id })
+    )
+    await expectOne('series:updateFollowing', { sessionId: series.sessions[1]!.id, change: { startTime: '16:00', durationMinutes: 50 } }, () => ({
+      action: 'update', entity: 'session', entityId: series.sessions[1]!.id, clientId: c.id
+    }))
+    await expectOne('series:cancelFollowing', { sessionId: series.sessions[2]!.id }, () => ({ action: 'update', entity: 'session', entityId: series.sessions[2]!.id, clientId: c.id }))
+    await expectOne('reminders:ics', { clientId: c.id, sessionId: series.sessions[0]!.id }, () => ({ action: 'export', entity: 'session', entityId: series.sessions[0]!.id, clientId: c.id }))
+    await expectOne('reminders:card', { clientId: c.id }, () => ({ action: 'export', entity: 'session', entityId: null, clientId: c.id }))
+    const proposal = await app.ok<{ rows: unknown[] }>('courses:proposeSchedule', { id: course.id })
+    await expectOne<{ sessions: { id: string }[] }>('courses:bookSchedule', { id: course.id, rows: proposal.rows.slice(0, 1), placeOfService: '11' }, (v) => ({
+      action: 'create', entity: 'session', entityId: v.sessions[0]!.id, clientId: c.id
+    }))
     const note = await expectOne<Note>('notes:create', { sessionId: session.id }, (v) => ({ action: 'create', entity: 'note', entityId: v.id, clientId: c.id }))
     // A contraindication answered yes shows on the dosing note, to be acknowledged there.
     await expectOne('screening:record', { clientId: c.id, itemKey: 'recent_seizures', item: { ...review, answer: 'yes' } }, () => ({ action: 'create', entity: 'screening_item', entityId: null, clientId: c.id }))

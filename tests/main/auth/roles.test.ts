@@ -23,9 +23,10 @@ const OWNER_ONLY = /^(audit|exports|backups|jobs|users):|^(practice|settings):sa
 const CLINICAL_ONLY = /^(screening|notes|measures):|^courses:(create|update)$/
 /**
  * Billing's writes and the practice's money (Billing page, accountant's export) are the owner's and
- * the administrator's; a clinician only reads a chart's billing tab, the fee schedule and providers.
+ * the administrator's, and so are the stored documents (superbills, estimates, statements); a
+ * clinician only reads a chart's billing tab, the fee schedule and providers.
  */
-const BILLING_ONLY = /^billing:(?!(providers|settings|fees|account|invoice)$)/
+const BILLING_ONLY = /^billing:(?!(providers|settings|fees|account|invoice)$)|^documents:/
 /** Answer before anyone signs in. */
 const PUBLIC = new Set(['auth:status', 'auth:setup', 'auth:signIn', 'auth:unlock', 'auth:signOut', 'auth:recover'])
 

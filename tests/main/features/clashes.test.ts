@@ -109,7 +109,7 @@ describe('sessions: clash warnings', () => {
     expect(error).toEqual({
       code: 'clash',
       message: CLASH_MESSAGE,
-      clashes: [{ sessionId: dosing.id, date: '2026-03-10', startTime: '09:00', durationMinutes: 180, kind: 'dosing', sameClient: true, sameClinician: false }]
+      clashes: [{ sessionId: dosing.id, date: '2026-03-06', startTime: '09:00', durationMinutes: 180, kind: 'dosing', sameClient: true, sameClinician: false }]
     })
     // No name, no note: the error carries times and kind only.
     expect(JSON.stringify(error)).not.toMatch(/Ben|O’Brien|Maria|@/)
@@ -164,7 +164,7 @@ describe('sessions.clashesWith (for booking several sessions at once)', () => {
 
   it('checks a proposal against stored sessions and the other proposals not saved yet', async () => {
     const { session: dosing } = await createSession(app, clientId, { kind: 'dosing', startTime: '09:00', durationMinutes: 180 })
-    const proposal: Booking = { id: null, clientId, renderingUserId: null, date: '2026-03-10', startTime: '13:00', durationMinutes: 50, kind: 'integration', status: 'scheduled' }
+    const proposal: Booking = { id: null, clientId, renderingUserId: null, date: '2026-03-06', startTime: '13:00', durationMinutes: 50, kind: 'integration', status: 'scheduled' }
     expect(app.services.sessions.clashesWith(proposal)).toEqual([])
     expect(app.services.sessions.clashesWith({ ...proposal, startTime: '11:30' }).map((c) => c.sessionId)).toEqual([dosing.id])
     expect(app.services.sessions.clashesWith(proposal, [{ ...proposal, startTime: '13:30' }])).toMatchObject([{ sessionId: '', startTime: '13:30' }])
