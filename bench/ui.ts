@@ -19,6 +19,8 @@
  *   npm run bench:ui -- --runs=N       other run count
  *   npm run bench:ui -- --no-write     print only (e.g. on a loaded machine)
  *   npm run bench:ui -- --profile      also a CPU profile of one search, top functions printed
+ *                                      (build with KAP_NO_MINIFY=1 for readable names)
+ *   npm run bench:ui -- --renderer=DIR another built renderer (default out/renderer)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -133,7 +135,8 @@ async function main(args: string[]) {
   const write = !args.includes('--no-write')
   const profile = args.includes('--profile')
 
-  const harness = await startHarness({ logger: silentLogger })
+  const rendererDir = args.find((a) => a.startsWith('--renderer='))?.split('=')[1]
+  const harness = await startHarness({ logger: silentLogger, rendererDir })
   // The router's own time per channel, to set against what the page's fetch took.
   const serverMs = new Map<string, number[]>()
   const call = harness.host.call.bind(harness.host)
