@@ -32,6 +32,7 @@ import { backupDirIn, databasePathIn } from './paths'
 import { encryptPracticeFiles } from './security/encrypt-file'
 import { keyringPathIn, type KdfParams } from './security/keyring'
 import { openDatabase } from './db/connection'
+import { scheduleWarmUp } from './warm-up'
 
 export interface StartCoreOptions {
   /** Holds practice.db and backups/ (created if missing). */
@@ -130,6 +131,10 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     mode = { mode: 'ready', core }
     logger.info('startup.ready')
     for (const listener of listeners) listener(core)
+    scheduleWarmUp(core, () => {
+      const now = currentMode()
+      return !closed && now.mode === 'ready' && now.core === core
+    })
   }
   const enterRecovery = (state: Exclude<DatabaseStateName, 'ok'>, detail?: string) => {
     mode = { mode: 'recovery', state, detail }
