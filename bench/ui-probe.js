@@ -1,8 +1,25 @@
 // In-page half of `npm run bench:ui` (added with page.addInitScript before the app loads).
-// window.__probe.arm(startEvent, expect) starts watching: the start is the timeStamp of the
+// window.kapProbe.arm(startEvent, expect) starts watching: the start is the timeStamp of the
 // latest `startEvent` (keydown, mousedown) seen after arming; the end is the first frame whose
 // DOM shows `expect`, taken after that frame's rendering (a message posted from its
 // requestAnimationFrame runs once style, layout and paint are done).
+const kapProbeText = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '')
+/** Does the page show what is expected? */
+const kapProbeShows = (expect) => {
+  if (expect.kind === 'rows') {
+    const table = document.querySelector('table[aria-label="Clients"]')
+    if (!table || table.getAttribute('aria-busy')) return false
+    const rows = table.querySelectorAll('tbody tr[data-row]')
+    if (rows.length !== expect.count) return false
+    return expect.count === 0 ? true : kapProbeText(rows[0]).startsWith(expect.first)
+  }
+  if (expect.kind === 'heading') {
+    const h1 = document.querySelector('main h1')
+    return !!h1 && kapProbeText(h1).includes(expect.text) && !document.querySelector('main [aria-busy="true"]')
+  }
+  return false
+}
+
 ;(() => {
   'use strict'
   const longTasks = []
@@ -12,28 +29,6 @@
     }).observe({ type: 'longtask', buffered: true })
   } catch {
     // No long-task timing in this browser: longest stays 0.
-  }
-
-  const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '')
-
-  /** Does the page show what is expected? */
-  const shows = (expect) => {
-    if (expect.kind === 'rows') {
-      const table = document.querySelector('table[aria-label="Clients"]')
-      if (!table || table.getAttribute('aria-busy')) return false
-      const rows = table.querySelectorAll('tbody tr[data-row]')
-      if (rows.length !== expect.count) return false
-      return expect.count === 0 ? true : text(rows[0]).startsWith(expect.first)
-    }
-    if (expect.kind === 'empty') {
-      const table = document.querySelector('table[aria-label="Clients"]')
-      return !!table && !table.getAttribute('aria-busy') && table.querySelectorAll('tbody tr[data-row]').length === 0 && text(table.querySelector('tbody')).includes(expect.text)
-    }
-    if (expect.kind === 'heading') {
-      const h1 = document.querySelector('main h1')
-      return !!h1 && text(h1).includes(expect.text) && !document.querySelector('main [aria-busy="true"]')
-    }
-    return false
   }
 
   let armed = null
@@ -48,21 +43,22 @@
 
   const frame = () => {
     if (!armed || armed.end !== null) return
-    const ready = (armed.start !== null || armed.startEvent === 'navigation') && shows(armed.expect)
+    const ready = (armed.start !== null || armed.startEvent === 'navigation') && kapProbeShows(armed.expect)
     if (ready) {
       const channel = new MessageChannel()
       const current = armed
-      channel.port1.onmessage = () => {
+      channel.port1.addEventListener('message', () => {
         current.end = performance.now()
         current.resolve()
-      }
+      })
+      channel.port1.start()
       channel.port2.postMessage(0)
       return
     }
     requestAnimationFrame(frame)
   }
 
-  window.__probe = {
+  window.kapProbe = {
     /** startEvent: 'keydown' | 'mousedown' | 'navigation' (from the document's time origin). */
     arm(startEvent, expect) {
       let resolve

@@ -18,8 +18,8 @@
  *   npm run bench:ui                   20 runs
  *   npm run bench:ui -- --runs=N       other run count
  *   npm run bench:ui -- --no-write     print only (e.g. on a loaded machine)
- *   npm run bench:ui -- --profile      also a CPU profile of one search, top functions printed
- *                                      (build with KAP_NO_MINIFY=1 for readable names)
+ *   npm run bench:ui -- --profile=ui.sort  also a CPU profile of that step in the last run, its
+ *                                      top functions printed (build with KAP_NO_MINIFY=1 for names)
  *   npm run bench:ui -- --renderer=DIR another built renderer (default out/renderer)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -49,7 +49,7 @@ interface Probe {
 }
 /** The page's globals as evaluate callbacks see them (bench is type-checked without the DOM lib). */
 interface ProbeHost {
-  __probe: Probe
+  kapProbe: Probe
 }
 
 interface Listed {
@@ -89,19 +89,39 @@ async function typedSearches(harness: Harness, runs: number): Promise<Array<{ qu
 }
 
 async function measure(page: Page, expect: Expect, act: () => Promise<void>, startEvent: 'keydown' | 'mousedown' = 'mousedown') {
-  await page.evaluate(([s, e]) => (globalThis as unknown as ProbeHost).__probe.arm(s, e), [startEvent, expect] as const)
+  await page.evaluate(([s, e]) => (globalThis as unknown as ProbeHost).kapProbe.arm(s, e), [startEvent, expect] as const)
   await act()
-  const r = await page.evaluate((t) => (globalThis as unknown as ProbeHost).__probe.result(t), TIMEOUT_MS)
+  const r = await page.evaluate((t) => (globalThis as unknown as ProbeHost).kapProbe.result(t), TIMEOUT_MS)
   if (!r.ok) throw new Error(`Timed out waiting for ${JSON.stringify(expect)}`)
   return { ms: r.ms!, longest: r.longest! }
 }
 
 /** Waits until the page shows `expect` (nothing timed). */
 async function settled(page: Page, expect: Expect) {
-  await page.evaluate((e) => (globalThis as unknown as ProbeHost).__probe.arm('navigation', e), expect)
-  const r = await page.evaluate((t) => (globalThis as unknown as ProbeHost).__probe.result(t), TIMEOUT_MS)
+  await page.evaluate((e) => (globalThis as unknown as ProbeHost).kapProbe.arm('navigation', e), expect)
+  const r = await page.evaluate((t) => (globalThis as unknown as ProbeHost).kapProbe.result(t), TIMEOUT_MS)
   if (!r.ok) throw new Error(`Timed out waiting for ${JSON.stringify(expect)}`)
   return r.ms!
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  pid: number
+  tid: number
+  args?: { name?: string }
+}
+
+/** Renderer main-thread time by event kind (style, layout, paint, script…) in a Chromium trace. */
+function mainThreadTime(events: TraceEvent[]): string[] {
+  const rendererMain = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const kinds = new Map<string, number>()
+  for (const e of events) {
+    if (!rendererMain || e.pid !== rendererMain.pid || e.tid !== rendererMain.tid || e.ph !== 'X' || !e.dur) continue
+    kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000)
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`)
 }
 
 /** Top self-time functions of a CPU profile (Profiler.Profile from CDP). */
@@ -133,7 +153,7 @@ interface UiResult {
 async function main(args: string[]) {
   const runs = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 20)
   const write = !args.includes('--no-write')
-  const profile = args.includes('--profile')
+  const profile = args.find((a) => a.startsWith('--profile='))?.split('=')[1]
 
   const rendererDir = args.find((a) => a.startsWith('--renderer='))?.split('=')[1]
   const harness = await startHarness({ logger: silentLogger, rendererDir })
@@ -176,16 +196,38 @@ async function main(args: string[]) {
     }
     const fetchMs = new Map<string, number[]>()
     const noteFetches = async () => {
-      for (const r of await page.evaluate(() => (globalThis as unknown as ProbeHost).__probe.rpc(0))) {
+      for (const r of await page.evaluate(() => (globalThis as unknown as ProbeHost).kapProbe.rpc(0))) {
         const list = fetchMs.get(r.channel) ?? []
         list.push(r.ms)
         fetchMs.set(r.channel, list)
       }
     }
+    /** On the last run, a CPU profile of the step named by --profile=NAME; its top functions are printed. */
+    let lastRun = false
+    const profiled = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+      if (!lastRun || profile !== name) return step()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+      const result = await step()
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }
+      out(`\nMain-thread time of ${name} by kind:`)
+      for (const line of mainThreadTime(trace.traceEvents)) out(line)
+      const { profile: p } = await cdp.send('Profiler.stop')
+      const file = join('/tmp', `kap-${name}-${Date.now()}.cpuprofile`)
+      writeFileSync(file, JSON.stringify(p))
+      out(`\nCPU profile of ${name} (${file}), top self time:`)
+      for (const line of topFunctions(p)) out(line)
+      await cdp.detach()
+      return result
+    }
     const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })
 
     t = performance.now()
     for (let i = 0; i < runs; i++) {
+      lastRun = i === runs - 1
       // A fresh page load straight onto the list (time origin → rows).
       await page.goto('about:blank')
       await page.goto(`${harness.url}/#/clients`)
@@ -197,37 +239,22 @@ async function main(args: string[]) {
       await nav('Clients').waitFor()
       await page.waitForLoadState('networkidle')
 
-      samples['ui.list_first_rows']!.push((await measure(page, rowsOf(byName), () => nav('Clients').click())).ms)
+      samples['ui.list_first_rows']!.push((await profiled('ui.list_first_rows', () => measure(page, rowsOf(byName), () => nav('Clients').click()))).ms)
 
       const box = page.getByRole('searchbox', { name: 'Search clients' })
       await box.click()
       const { query, expect } = searches[i]!
-      const profiling = profile && i === runs - 1
-      const cdp = profiling ? await context.newCDPSession(page) : null
-      if (cdp) {
-        await cdp.send('Profiler.enable')
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-        await cdp.send('Profiler.start')
-      }
-      const typed = await measure(page, expect, () => page.keyboard.type(query, { delay: 120 }), 'keydown')
-      if (cdp) {
-        const { profile: p } = await cdp.send('Profiler.stop')
-        const file = join('/tmp', `kap-ui-search-${Date.now()}.cpuprofile`)
-        writeFileSync(file, JSON.stringify(p))
-        out(`\nCPU profile of typing "${query}" (${file}), top self time:`)
-        for (const line of topFunctions(p)) out(line)
-        await cdp.detach()
-      }
+      const typed = await profiled('ui.search_keystroke', () => measure(page, expect, () => page.keyboard.type(query, { delay: 120 }), 'keydown'))
       samples['ui.search_keystroke']!.push(typed.ms)
       samples['ui.typing_long_task']!.push(typed.longest)
 
       // Back to the whole list (cached), then sort by date of birth, the next page, a chart.
       await box.press('Escape')
       await settled(page, rowsOf(byName))
-      samples['ui.sort']!.push((await measure(page, rowsOf(byDob), () => page.getByRole('button', { name: 'Date of birth' }).click())).ms)
-      samples['ui.next_page']!.push((await measure(page, rowsOf(byDobPage2, 1), () => page.getByRole('button', { name: 'Next page' }).click())).ms)
+      samples['ui.sort']!.push((await profiled('ui.sort', () => measure(page, rowsOf(byDob), () => page.getByRole('button', { name: 'Date of birth' }).click()))).ms)
+      samples['ui.next_page']!.push((await profiled('ui.next_page', () => measure(page, rowsOf(byDobPage2, 1), () => page.getByRole('button', { name: 'Next page' }).click()))).ms)
       const openRow = page.getByRole('table', { name: 'Clients' }).locator('tbody tr[data-row]').first()
-      samples['ui.chart_open']!.push((await measure(page, { kind: 'heading', text: chartClient.legalFirstName }, () => openRow.click())).ms)
+      samples['ui.chart_open']!.push((await profiled('ui.chart_open', () => measure(page, { kind: 'heading', text: chartClient.legalFirstName }, () => openRow.click()))).ms)
       await noteFetches()
     }
     out(`${runs} runs in ${Math.round(performance.now() - t)} ms`)

@@ -132,8 +132,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     logger.info('startup.ready')
     for (const listener of listeners) listener(core)
     scheduleWarmUp(core, () => {
-      const now = currentMode()
-      return !closed && now.mode === 'ready' && now.core === core
+      const current = currentMode()
+      return !closed && current.mode === 'ready' && current.core === core
     })
   }
   const enterRecovery = (state: Exclude<DatabaseStateName, 'ok'>, detail?: string) => {

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
   createColumnHelper,
   createSortedRowModel,
@@ -17,6 +17,7 @@ import {
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react'
 import { cn } from '@renderer/lib/cn'
 import { LoadingAnnouncement, LoadingRows } from './feedback'
+import { DataTableRow, type RowHandlers } from './DataTableRow'
 
 /** Per-column presentation: set `align: 'right'` on amounts, counts and other numbers. */
 export interface DataTableColumnMeta {
@@ -127,34 +128,47 @@ export function DataTable<TData extends RowData>({
     }
   }, [])
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
-    switch (event.key) {
-      case 'Enter':
-      case ' ':
-        event.preventDefault()
-        onRowOpen?.(original)
-        break
-      case 'ArrowDown':
-        event.preventDefault()
-        focusRow(Math.min(rows.length - 1, index + 1))
-        break
-      case 'ArrowUp':
-        event.preventDefault()
-        focusRow(Math.max(0, index - 1))
-        break
-      case 'Home':
-        event.preventDefault()
-        focusRow(0)
-        break
-      case 'End':
-        event.preventDefault()
-        focusRow(rows.length - 1)
-        break
+  // The rows are memoised: their handlers are stable and read the latest rows and onRowOpen.
+  const latest = useRef({ rows, onRowOpen })
+  useLayoutEffect(() => {
+    latest.current = { rows, onRowOpen }
+  })
+  const handlers = useMemo<RowHandlers>(() => {
+    const open = (index: number) => {
+      const row = latest.current.rows[index]
+      if (row) latest.current.onRowOpen?.(row.original)
     }
-  }
+    const keyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+      const last = latest.current.rows.length - 1
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          event.preventDefault()
+          open(index)
+          break
+        case 'ArrowDown':
+          event.preventDefault()
+          focusRow(Math.min(last, index + 1))
+          break
+        case 'ArrowUp':
+          event.preventDefault()
+          focusRow(Math.max(0, index - 1))
+          break
+        case 'Home':
+          event.preventDefault()
+          focusRow(0)
+          break
+        case 'End':
+          event.preventDefault()
+          focusRow(last)
+          break
+      }
+    }
+    return { open, keyDown, focus: setActiveIndex }
+  }, [focusRow])
 
   const columnCount = table.getAllLeafColumns().length
-  const tabIndexFor = (index: number) => (index === Math.min(activeIndex, rows.length - 1) ? 0 : -1)
+  const tabbableIndex = Math.min(activeIndex, rows.length - 1)
 
   return (
     <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
@@ -173,7 +187,8 @@ export function DataTable<TData extends RowData>({
                     scope="col"
                     aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
                     className={cn(
-                      'sticky top-0 z-10 h-9 border-b border-line bg-sunken/95 px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft backdrop-blur-sm',
+                      // Opaque, no backdrop blur: a blur is recomputed on every frame the rows under it change.
+                      'sticky top-0 z-10 h-9 border-b border-line bg-sunken px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft',
                       right && 'text-right',
                       meta?.headerClassName
                     )}
@@ -206,7 +221,8 @@ export function DataTable<TData extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60')}>
+        {/* Dims only when an answer is slow: a fade on every page or keystroke repaints the whole body for its length. */}
+        <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60 delay-300')}>
           {loading ? (
             <LoadingRows rows={loadingRows} columns={columnCount} />
           ) : rows.length === 0 && empty ? (
@@ -215,36 +231,18 @@ export function DataTable<TData extends RowData>({
             </tr>
           ) : (
             rows.map((row, index) => (
-              <tr
-                key={row.id}
-                data-row=""
-                tabIndex={onRowOpen ? tabIndexFor(index) : undefined}
-                onClick={onRowOpen ? () => onRowOpen(row.original) : undefined}
-                onKeyDown={onRowOpen ? (e) => onRowKeyDown(e, index, row.original) : undefined}
-                onFocus={onRowOpen ? () => setActiveIndex(index) : undefined}
-                className={cn(
-                  'group h-10',
-                  onRowOpen && 'cursor-pointer hover:bg-accent-50/50 focus-visible:bg-accent-50 focus-visible:outline-offset-[-2px]',
-                  rowClassName?.(row.original)
-                )}
-              >
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta
-                  return (
-                    // oxlint-disable-next-line jsx-a11y/control-has-associated-label -- a data cell; its content is the label
-                    <td
-                      key={cell.id}
-                      className={cn(
-                        'border-b border-line px-3 py-1.5 align-middle group-last:border-b-0',
-                        meta?.align === 'right' && 'num text-right',
-                        meta?.className
-                      )}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  )
-                })}
-              </tr>
+              // Keyed by position: a new page or sort fills the same rows' cells instead of
+              // removing 50 rows and building 50 more.
+              <DataTableRow
+                key={index}
+                row={row}
+                index={index}
+                columns={columns}
+                interactive={!!onRowOpen}
+                tabbable={index === tabbableIndex}
+                className={rowClassName?.(row.original)}
+                handlers={handlers}
+              />
             ))
           )}
         </tbody>

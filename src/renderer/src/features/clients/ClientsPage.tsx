@@ -17,10 +17,13 @@ import {
   type SortingState
 } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
-import { ageToday, formatCount, formatDate, formatRange } from '@renderer/lib/format'
 import { useDebouncedValue } from '@renderer/lib/hooks'
+import { ageToday, formatCount, formatDate, formatRange } from '@renderer/lib/format'
 import { clientQueries } from './queries'
 import { PAGE_SIZE, hasFilters, readListState, toListInput, writeListState, type ArchiveFilter, type ClientListState } from './list-params'
+
+/** How long typing pauses before the search goes into the URL. */
+const URL_WRITE_DELAY_MS = 400
 
 const col = dataTableColumnHelper<ClientListRow>()
 
@@ -103,28 +106,33 @@ const ARCHIVE_OPTIONS: { value: ArchiveFilter; label: string }[] = [
 export function ClientsPage() {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const state = useMemo(() => readListState(params), [params])
-  const update = (patch: Partial<ClientListState>) =>
-    setParams(writeListState({ ...state, page: 0, ...patch }), { replace: true, preventScrollReset: true })
+  const urlState = useMemo(() => readListState(params), [params])
 
-  // Search as you type: the box answers at once; the query follows ~150 ms after the last key.
-  const [text, setText] = useState(state.search)
-  const debounced = useDebouncedValue(text.trim(), 150)
-  const lastWritten = useRef(state.search)
+  // Search as you type, with no debounce: each key asks main for the page at once (a query takes
+  // a few ms), and the rows on screen stay until the answer for the latest text arrives (answers
+  // for earlier text land in the cache unseen). The URL, which lets Back return to the same list,
+  // follows once typing pauses: writing it renders the whole window again, too much for every key.
+  const [text, setText] = useState(urlState.search)
+  const typed = text.trim()
+  const state = useMemo<ClientListState>(() => (typed === urlState.search ? urlState : { ...urlState, search: typed, page: 0 }), [urlState, typed])
+  const lastWritten = useRef(urlState.search)
+  const update = (patch: Partial<ClientListState>) => {
+    const next = { ...state, page: 0, ...patch }
+    lastWritten.current = next.search
+    setParams(writeListState(next), { replace: true, preventScrollReset: true })
+  }
+  const settled = useDebouncedValue(typed, URL_WRITE_DELAY_MS)
   useEffect(() => {
-    if (debounced !== state.search) {
-      lastWritten.current = debounced
-      update({ search: debounced })
-    }
+    if (settled === typed && settled !== lastWritten.current) update({ search: settled })
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- only a settled search writes the URL
-  }, [debounced])
+  }, [settled])
   useEffect(() => {
     // The URL changed from outside (a link, Back): show its search in the box.
-    if (state.search !== lastWritten.current) {
-      lastWritten.current = state.search
-      setText(state.search)
+    if (urlState.search !== lastWritten.current) {
+      lastWritten.current = urlState.search
+      setText(urlState.search)
     }
-  }, [state.search])
+  }, [urlState.search])
 
   const searchRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -164,7 +172,6 @@ export function ClientsPage() {
 
   const clearFilters = () => {
     setText('')
-    lastWritten.current = ''
     update({ search: '', statuses: [], archived: 'current' })
   }
 
@@ -299,8 +306,12 @@ export function ClientsPage() {
           fixedLayout
           columns={columns}
           data={list.data?.rows ?? NO_ROWS}
-          getRowId={(r) => r.id}
-          onRowOpen={(r) => void navigate(`/clients/${r.id}`)}
+          getRowId={rowId}
+          onRowOpen={(r) => {
+            // Back from the chart returns to this very list, even when typing has not paused yet.
+            if (typed !== lastWritten.current) update({ search: typed })
+            void navigate(`/clients/${r.id}`)
+          }}
           manualSorting
           sorting={sorting}
           onSortingChange={(next) => {
@@ -336,3 +347,4 @@ export function ClientsPage() {
 }
 
 const NO_ROWS: ClientListRow[] = []
+const rowId = (r: ClientListRow) => r.id
