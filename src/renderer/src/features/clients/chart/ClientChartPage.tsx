@@ -3,7 +3,8 @@
  * tab lives in the URL (/clients/:id/insurance …) so Back and links work; arrow keys move
  * between tabs, Enter or Space opens one.
  */
-import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useParams } from 'react-router'
 import * as Tabs from '@radix-ui/react-tabs'
 import { ArrowLeft } from 'lucide-react'
@@ -12,7 +13,7 @@ import { isApiError } from '@renderer/lib/errors'
 import { cn } from '@renderer/lib/cn'
 import { clientQueries } from '../queries'
 import { ChartHeader } from './ChartHeader'
-import { OverviewTab } from './OverviewTab'
+import { OverviewTab, prefetchOverview } from './OverviewTab'
 import { ContactsTab } from './ContactsTab'
 import { InsuranceTab } from '../../insurance/InsuranceTab'
 import { DiagnosesTab } from '../../diagnoses/DiagnosesTab'
@@ -47,10 +48,16 @@ export function ClientChartPage() {
   const params = useParams()
   const clientId = params.clientId ?? ''
   const segment = (params['*'] ?? '').split('/')[0] ?? ''
-  const tabs = chartTabsFor(useCurrentUser()?.role)
+  const role = useCurrentUser()?.role
+  const tabs = chartTabsFor(role)
   const tab: ChartTab = tabs.find((t) => t.value === segment)?.value ?? 'overview'
   const navigate = useNavigate()
   const chart = useQuery(clientQueries.detail(clientId))
+  // The overview's cards would ask only once the header has arrived: ask now, alongside it.
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (tab === 'overview') prefetchOverview(queryClient, clientId, can(role, 'viewScreening'))
+  }, [queryClient, clientId, tab, role])
 
   if (chart.isPending) return <ChartSkeleton />
   if (chart.isError) {
@@ -82,7 +89,8 @@ export function ClientChartPage() {
       onValueChange={(value) => navigate(chartPath(clientId, value as ChartTab))}
       className="flex flex-col"
     >
-      <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas/95 px-8 pt-5 backdrop-blur-sm">
+      {/* Opaque, no backdrop blur: a blur is recomputed on every frame the page under it changes. */}
+      <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas px-8 pt-5">
         <ChartHeader client={client} flags={flags} />
         <Tabs.List aria-label="Client chart sections" className="-mb-px flex gap-1 overflow-x-auto">
           {tabs.map((t) => (
