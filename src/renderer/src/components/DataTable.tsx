@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
+  FlexRender,
   createColumnHelper,
   createSortedRowModel,
   functionalUpdate,
@@ -170,57 +171,67 @@ export function DataTable<TData extends RowData>({
   const columnCount = table.getAllLeafColumns().length
   const tabbableIndex = Math.min(activeIndex, rows.length - 1)
 
+  // The header changes only with the columns and the sort: rows arriving or a key typed elsewhere leave it be.
+  const headerGroups = table.getHeaderGroups()
+  const head = useMemo(
+    () => (
+      <thead>
+        {headerGroups.map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const meta = header.column.columnDef.meta
+              const canSort = header.column.getCanSort()
+              const sort = currentSorting.find((x) => x.id === header.column.id)
+                const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false
+              const right = meta?.align === 'right'
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
+                  className={cn(
+                    // Opaque, no backdrop blur: a blur is recomputed on every frame the rows under it change.
+                    'sticky top-0 z-10 h-9 border-b border-line bg-sunken px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft',
+                    right && 'text-right',
+                    meta?.headerClassName
+                  )}
+                >
+                  {header.isPlaceholder ? null : canSort ? (
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className={cn(
+                        '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-ink',
+                        right && 'flex-row-reverse',
+                        sorted && 'text-ink'
+                      )}
+                    >
+                      <FlexRender header={header} />
+                      {sorted === 'asc' ? (
+                        <ArrowUp aria-hidden="true" className="size-3.5" />
+                      ) : sorted === 'desc' ? (
+                        <ArrowDown aria-hidden="true" className="size-3.5" />
+                      ) : (
+                        <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-40" />
+                      )}
+                    </button>
+                  ) : (
+                    <FlexRender header={header} />
+                  )}
+                </th>
+              )
+            })}
+          </tr>
+        ))}
+      </thead>
+    ),
+    [headerGroups, currentSorting]
+  )
+
   return (
     <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
       <table aria-label={label} aria-busy={loading || stale || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta
-                const canSort = header.column.getCanSort()
-                const sorted = header.column.getIsSorted()
-                const right = meta?.align === 'right'
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    className={cn(
-                      // Opaque, no backdrop blur: a blur is recomputed on every frame the rows under it change.
-                      'sticky top-0 z-10 h-9 border-b border-line bg-sunken px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft',
-                      right && 'text-right',
-                      meta?.headerClassName
-                    )}
-                  >
-                    {header.isPlaceholder ? null : canSort ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className={cn(
-                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-ink',
-                          right && 'flex-row-reverse',
-                          sorted && 'text-ink'
-                        )}
-                      >
-                        <table.FlexRender header={header} />
-                        {sorted === 'asc' ? (
-                          <ArrowUp aria-hidden="true" className="size-3.5" />
-                        ) : sorted === 'desc' ? (
-                          <ArrowDown aria-hidden="true" className="size-3.5" />
-                        ) : (
-                          <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-40" />
-                        )}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
-        </thead>
+        {head}
         {/* Dims only when an answer is slow: a fade on every page or keystroke repaints the whole body for its length. */}
         <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60 delay-300')}>
           {loading ? (
