@@ -16,7 +16,7 @@
  *   npm run bench -- --explain       also print EXPLAIN QUERY PLAN for each distinct query shape
  *   npm run bench -- --iterations=N  other iteration count
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -317,7 +317,10 @@ async function main(args: string[]): Promise<void> {
     cases.push({ name: 'superbill.pdf', channel: 'billing:superbill', inputs: [], n: 15, targetMs: 20 })
     out(`superbill.pdf: ${iterations} renders in ${Math.round(performance.now() - t)} ms`)
 
-    writeFileSync(resolve(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    // Other benches' entries (npm run bench:ui's ui.*) stay; this run's replace their old selves.
+    const file = resolve(__dirname, 'results.json')
+    const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>).filter((e) => !results.some((r) => r.name === e.name)) : []
+    writeFileSync(file, `${JSON.stringify([...results, ...kept], null, 2)}\n`)
     out()
     const head = ['benchmark', 'n', 'p50 ms', 'p95 ms', 'baseline p95 ms', 'ratio', 'target']
     const rows = results.map((r, i) => [r.name, String(r.n), r.p50_ms.toFixed(3), r.p95_ms.toFixed(3), r.baseline_p95_ms.toFixed(3), r.ratio.toFixed(2),
