@@ -23,6 +23,7 @@
  *   npm run bench:ui -- --renderer=DIR another built renderer (default out/renderer)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import type { ClientListInput, ClientListRow } from '@shared/contracts/clients'
@@ -148,6 +149,8 @@ interface UiResult {
   p50_ms: number
   p95_ms: number
   target: string
+  /** The machine's 1-minute load average when the runs began and ended (2 cores are shared). */
+  load_avg: [number, number]
 }
 
 async function main(args: string[]) {
@@ -226,6 +229,7 @@ async function main(args: string[]) {
     const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })
 
     t = performance.now()
+    const loadBefore = round(loadavg()[0]!, 1)
     for (let i = 0; i < runs; i++) {
       lastRun = i === runs - 1
       // A fresh page load straight onto the list (time origin → rows).
@@ -257,7 +261,8 @@ async function main(args: string[]) {
       samples['ui.chart_open']!.push((await profiled('ui.chart_open', () => measure(page, { kind: 'heading', text: chartClient.legalFirstName }, () => openRow.click()))).ms)
       await noteFetches()
     }
-    out(`${runs} runs in ${Math.round(performance.now() - t)} ms`)
+    const loadAfter = round(loadavg()[0]!, 1)
+    out(`${runs} runs in ${Math.round(performance.now() - t)} ms (load average ${loadBefore} → ${loadAfter} on ${cpus().length} cores)`)
 
     const targets: Record<string, { ms: number; on: 'p50' | 'p95' } | undefined> = {
       'ui.list_first_rows': { ms: 300, on: 'p50' },
@@ -269,7 +274,7 @@ async function main(args: string[]) {
     const results: UiResult[] = Object.entries(samples).map(([name, values]) => {
       const s = summarize(values)
       const target = targets[name]
-      return { name, n: N, runs, p50_ms: round(s.p50, 1), p95_ms: round(s.p95, 1), target: target ? `${target.on} < ${target.ms} ms` : '' }
+      return { name, n: N, runs, p50_ms: round(s.p50, 1), p95_ms: round(s.p95, 1), target: target ? `${target.on} < ${target.ms} ms` : '', load_avg: [loadBefore, loadAfter] }
     })
 
     out()
