@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
   FlexRender,
   createColumnHelper,
@@ -102,10 +102,15 @@ export function DataTable<TData extends RowData>({
   const controlled = sorting !== undefined
   const currentSorting = controlled ? sorting : localSorting
 
+  // New rows render in a transition React can interrupt, not in one block that holds up the
+  // next key typed; until they are in, the rows on screen count as stale.
+  const shownData = useDeferredValue(data)
+  const replacing = stale || shownData !== data
+
   const table = useTable({
     features: dataTableFeatures,
     columns,
-    data,
+    data: shownData,
     getRowId,
     manualSorting,
     enableSortingRemoval: false,
@@ -230,10 +235,10 @@ export function DataTable<TData extends RowData>({
 
   return (
     <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
-      <table aria-label={label} aria-busy={loading || stale || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
+      <table aria-label={label} aria-busy={loading || replacing || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
         {head}
         {/* Dims only when an answer is slow: a fade on every page or keystroke repaints the whole body for its length. */}
-        <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60 delay-300')}>
+        <tbody ref={bodyRef} className={cn('transition-opacity', replacing && 'opacity-60 delay-300')}>
           {loading ? (
             <LoadingRows rows={loadingRows} columns={columnCount} />
           ) : rows.length === 0 && empty ? (
