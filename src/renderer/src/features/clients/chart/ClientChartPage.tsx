@@ -3,8 +3,7 @@
  * tab lives in the URL (/clients/:id/insurance …) so Back and links work; arrow keys move
  * between tabs, Enter or Space opens one.
  */
-import { useEffect } from 'react'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams } from 'react-router'
 import * as Tabs from '@radix-ui/react-tabs'
 import { ArrowLeft } from 'lucide-react'
@@ -13,7 +12,7 @@ import { isApiError } from '@renderer/lib/errors'
 import { cn } from '@renderer/lib/cn'
 import { clientQueries } from '../queries'
 import { ChartHeader } from './ChartHeader'
-import { OverviewTab, prefetchOverview } from './OverviewTab'
+import { OverviewTab } from './OverviewTab'
 import { ContactsTab } from './ContactsTab'
 import { InsuranceTab } from '../../insurance/InsuranceTab'
 import { DiagnosesTab } from '../../diagnoses/DiagnosesTab'
@@ -48,16 +47,10 @@ export function ClientChartPage() {
   const params = useParams()
   const clientId = params.clientId ?? ''
   const segment = (params['*'] ?? '').split('/')[0] ?? ''
-  const role = useCurrentUser()?.role
-  const tabs = chartTabsFor(role)
+  const tabs = chartTabsFor(useCurrentUser()?.role)
   const tab: ChartTab = tabs.find((t) => t.value === segment)?.value ?? 'overview'
   const navigate = useNavigate()
   const chart = useQuery(clientQueries.detail(clientId))
-  // The overview's cards would ask only once the header has arrived: ask now, alongside it.
-  const queryClient = useQueryClient()
-  useEffect(() => {
-    if (tab === 'overview') prefetchOverview(queryClient, clientId, can(role, 'viewScreening'))
-  }, [queryClient, clientId, tab, role])
 
   if (chart.isPending) return <ChartSkeleton />
   if (chart.isError) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { ArrowRight, CircleAlert } from 'lucide-react'
 import { CONSENT_KINDS } from '@shared/domain/consents'
@@ -14,13 +14,6 @@ import { addressLines, personLine } from './ContactsTab'
 import type { ChartTabProps } from './ChartHeader'
 import { ChartCard, Facts, NotRecorded } from './parts'
 import { can, useCurrentUser } from '../../auth/access'
-
-/** Asks the overview's reads ahead, so the chart can ask them together with its own (one round trip, not two). */
-export function prefetchOverview(queryClient: QueryClient, clientId: string, seesScreening: boolean) {
-  void queryClient.prefetchQuery(diagnosesListQuery(clientId, false))
-  void queryClient.prefetchQuery(consentsListQuery(clientId))
-  if (seesScreening) void queryClient.prefetchQuery(screeningQuery(clientId))
-}
 
 /** Key facts at a glance; each summary links to its tab. */
 export function OverviewTab({ client }: ChartTabProps) {
