@@ -73,6 +73,12 @@ export interface DataTableProps<TData extends RowData> {
    * what is left) and long cells truncate, so the table never overflows the window sideways.
    */
   fixedLayout?: boolean
+  /**
+   * Key rows by position, so a new page or sort fills the same rows' cells instead of removing
+   * every row and building new ones. Only for cells that hold no state of their own (a cell's
+   * open menu or dialog would stay with the position, not the record).
+   */
+  keyRowsByPosition?: boolean
 }
 
 const emptySorting: SortingState = []
@@ -96,7 +102,8 @@ export function DataTable<TData extends RowData>({
   empty,
   className,
   rowClassName,
-  fixedLayout = false
+  fixedLayout = false,
+  keyRowsByPosition = false
 }: DataTableProps<TData>) {
   const [localSorting, setLocalSorting] = useState<SortingState>(emptySorting)
   const controlled = sorting !== undefined
@@ -247,10 +254,8 @@ export function DataTable<TData extends RowData>({
             </tr>
           ) : (
             rows.map((row, index) => (
-              // Keyed by position: a new page or sort fills the same rows' cells instead of
-              // removing 50 rows and building 50 more.
               <DataTableRow
-                key={index}
+                key={keyRowsByPosition ? index : row.id}
                 row={row}
                 index={index}
                 columns={columns}

@@ -255,6 +255,7 @@ export function ClientsPage() {
         <DataTable
           label="Clients"
           fixedLayout
+          keyRowsByPosition
           columns={columns}
           data={list.data?.rows ?? NO_ROWS}
           getRowId={rowId}
