@@ -64,6 +64,7 @@ export default defineConfig({
       ]
     },
     plugins: [react(), tailwindcss(), devCsp(), sonnerCspSafe()],
-    build: { outDir: 'out/renderer', minify: true }
+    // KAP_NO_MINIFY=1 keeps function names readable in a CPU profile (npm run bench:ui -- --profile).
+    build: { outDir: 'out/renderer', minify: !process.env.KAP_NO_MINIFY }
   }
 })

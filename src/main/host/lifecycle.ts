@@ -16,6 +16,7 @@ import type { OutputValidation } from '../ipc/run-route'
 import type { LogFacts, Logger } from '../log'
 import { encryptPracticeFiles } from '../security/encrypt-file'
 import { WrongKeyError } from '../security/errors'
+import { scheduleWarmUp } from '../warm-up'
 import { NOT_OPEN_MESSAGE, summary, type HostMode } from './types'
 
 export interface LifecycleOptions {
@@ -57,6 +58,8 @@ export function createLifecycle(options: LifecycleOptions, hooks: LifecycleHooks
     mode = { mode: 'ready', core }
     logger.info('startup.ready')
     for (const listener of listeners) listener(core)
+    // The list's statements, prepared and paged in before the first click (skipped once this core is gone).
+    scheduleWarmUp(core, () => !closed && mode.mode === 'ready' && mode.core === core)
   }
   const enterRecovery = (state: Exclude<DatabaseStateName, 'ok'>, detail?: string) => {
     mode = { mode: 'recovery', state, detail }

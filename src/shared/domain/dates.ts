@@ -25,13 +25,14 @@ export function ageOn(dateOfBirth: string, on: string): number {
   return age
 }
 
+/** Made once: building an Intl formatter costs far more than formatting (a list formats hundreds of dates). */
+const calendarDateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+
 /** "Mar 8, 2026" — formatted without going through a Date in local time, so it never shifts a day. */
 export function formatDate(value: string | null | undefined): string {
   if (!value || !isCalendarDate(value)) return ''
   const [y, m, d] = value.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d))
-  )
+  return calendarDateFormat.format(new Date(Date.UTC(y, m - 1, d)))
 }
 
 /** MM/DD/YYYY, the way US forms and many people type a date of birth. */

@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import {
+  FlexRender,
   createColumnHelper,
   createSortedRowModel,
   functionalUpdate,
@@ -17,6 +18,7 @@ import {
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react'
 import { cn } from '@renderer/lib/cn'
 import { LoadingAnnouncement, LoadingRows } from './feedback'
+import { DataTableRow, type RowHandlers } from './DataTableRow'
 
 /** Per-column presentation: set `align: 'right'` on amounts, counts and other numbers. */
 export interface DataTableColumnMeta {
@@ -71,6 +73,12 @@ export interface DataTableProps<TData extends RowData> {
    * what is left) and long cells truncate, so the table never overflows the window sideways.
    */
   fixedLayout?: boolean
+  /**
+   * Key rows by position, so a new page or sort fills the same rows' cells instead of removing
+   * every row and building new ones. Only for cells that hold no state of their own (a cell's
+   * open menu or dialog would stay with the position, not the record).
+   */
+  keyRowsByPosition?: boolean
 }
 
 const emptySorting: SortingState = []
@@ -94,16 +102,22 @@ export function DataTable<TData extends RowData>({
   empty,
   className,
   rowClassName,
-  fixedLayout = false
+  fixedLayout = false,
+  keyRowsByPosition = false
 }: DataTableProps<TData>) {
   const [localSorting, setLocalSorting] = useState<SortingState>(emptySorting)
   const controlled = sorting !== undefined
   const currentSorting = controlled ? sorting : localSorting
 
+  // New rows render in a transition React can interrupt, not in one block that holds up the
+  // next key typed; until they are in, the rows on screen count as stale.
+  const shownData = useDeferredValue(data)
+  const replacing = stale || shownData !== data
+
   const table = useTable({
     features: dataTableFeatures,
     columns,
-    data,
+    data: shownData,
     getRowId,
     manualSorting,
     enableSortingRemoval: false,
@@ -127,86 +141,111 @@ export function DataTable<TData extends RowData>({
     }
   }, [])
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
-    switch (event.key) {
-      case 'Enter':
-      case ' ':
-        event.preventDefault()
-        onRowOpen?.(original)
-        break
-      case 'ArrowDown':
-        event.preventDefault()
-        focusRow(Math.min(rows.length - 1, index + 1))
-        break
-      case 'ArrowUp':
-        event.preventDefault()
-        focusRow(Math.max(0, index - 1))
-        break
-      case 'Home':
-        event.preventDefault()
-        focusRow(0)
-        break
-      case 'End':
-        event.preventDefault()
-        focusRow(rows.length - 1)
-        break
+  // The rows are memoised: their handlers are stable and read the latest rows and onRowOpen.
+  const latest = useRef({ rows, onRowOpen })
+  useLayoutEffect(() => {
+    latest.current = { rows, onRowOpen }
+  })
+  const handlers = useMemo<RowHandlers>(() => {
+    const open = (index: number) => {
+      const row = latest.current.rows[index]
+      if (row) latest.current.onRowOpen?.(row.original)
     }
-  }
+    const keyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+      const last = latest.current.rows.length - 1
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          event.preventDefault()
+          open(index)
+          break
+        case 'ArrowDown':
+          event.preventDefault()
+          focusRow(Math.min(last, index + 1))
+          break
+        case 'ArrowUp':
+          event.preventDefault()
+          focusRow(Math.max(0, index - 1))
+          break
+        case 'Home':
+          event.preventDefault()
+          focusRow(0)
+          break
+        case 'End':
+          event.preventDefault()
+          focusRow(last)
+          break
+      }
+    }
+    return { open, keyDown, focus: setActiveIndex }
+  }, [focusRow])
 
   const columnCount = table.getAllLeafColumns().length
-  const tabIndexFor = (index: number) => (index === Math.min(activeIndex, rows.length - 1) ? 0 : -1)
+  const tabbableIndex = Math.min(activeIndex, rows.length - 1)
+
+  // The header changes only with the columns and the sort: rows arriving or a key typed elsewhere leave it be.
+  const headerGroups = table.getHeaderGroups()
+  const head = useMemo(
+    () => (
+      <thead>
+        {headerGroups.map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const meta = header.column.columnDef.meta
+              const canSort = header.column.getCanSort()
+              const sort = currentSorting.find((x) => x.id === header.column.id)
+                const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false
+              const right = meta?.align === 'right'
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
+                  className={cn(
+                    // Opaque, no backdrop blur: a blur is recomputed on every frame the rows under it change.
+                    'sticky top-0 z-10 h-9 border-b border-line bg-sunken px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft',
+                    right && 'text-right',
+                    meta?.headerClassName
+                  )}
+                >
+                  {header.isPlaceholder ? null : canSort ? (
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className={cn(
+                        '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-ink',
+                        right && 'flex-row-reverse',
+                        sorted && 'text-ink'
+                      )}
+                    >
+                      <FlexRender header={header} />
+                      {sorted === 'asc' ? (
+                        <ArrowUp aria-hidden="true" className="size-3.5" />
+                      ) : sorted === 'desc' ? (
+                        <ArrowDown aria-hidden="true" className="size-3.5" />
+                      ) : (
+                        <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-40" />
+                      )}
+                    </button>
+                  ) : (
+                    <FlexRender header={header} />
+                  )}
+                </th>
+              )
+            })}
+          </tr>
+        ))}
+      </thead>
+    ),
+    [headerGroups, currentSorting]
+  )
 
   return (
     <div className={cn('relative overflow-auto rounded-lg border border-line bg-surface', className)}>
-      <table aria-label={label} aria-busy={loading || stale || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta
-                const canSort = header.column.getCanSort()
-                const sorted = header.column.getIsSorted()
-                const right = meta?.align === 'right'
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    className={cn(
-                      'sticky top-0 z-10 h-9 border-b border-line bg-sunken/95 px-3 text-left text-xs font-medium whitespace-nowrap text-ink-soft backdrop-blur-sm',
-                      right && 'text-right',
-                      meta?.headerClassName
-                    )}
-                  >
-                    {header.isPlaceholder ? null : canSort ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className={cn(
-                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-ink',
-                          right && 'flex-row-reverse',
-                          sorted && 'text-ink'
-                        )}
-                      >
-                        <table.FlexRender header={header} />
-                        {sorted === 'asc' ? (
-                          <ArrowUp aria-hidden="true" className="size-3.5" />
-                        ) : sorted === 'desc' ? (
-                          <ArrowDown aria-hidden="true" className="size-3.5" />
-                        ) : (
-                          <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-40" />
-                        )}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody ref={bodyRef} className={cn('transition-opacity', stale && 'opacity-60')}>
+      <table aria-label={label} aria-busy={loading || replacing || undefined} className={cn('w-full border-separate border-spacing-0 text-sm', fixedLayout && 'table-fixed')}>
+        {head}
+        {/* Dims only when an answer is slow: a fade on every page or keystroke repaints the whole body for its length. */}
+        <tbody ref={bodyRef} className={cn('transition-opacity', replacing && 'opacity-60 delay-300')}>
           {loading ? (
             <LoadingRows rows={loadingRows} columns={columnCount} />
           ) : rows.length === 0 && empty ? (
@@ -215,36 +254,16 @@ export function DataTable<TData extends RowData>({
             </tr>
           ) : (
             rows.map((row, index) => (
-              <tr
-                key={row.id}
-                data-row=""
-                tabIndex={onRowOpen ? tabIndexFor(index) : undefined}
-                onClick={onRowOpen ? () => onRowOpen(row.original) : undefined}
-                onKeyDown={onRowOpen ? (e) => onRowKeyDown(e, index, row.original) : undefined}
-                onFocus={onRowOpen ? () => setActiveIndex(index) : undefined}
-                className={cn(
-                  'group h-10',
-                  onRowOpen && 'cursor-pointer hover:bg-accent-50/50 focus-visible:bg-accent-50 focus-visible:outline-offset-[-2px]',
-                  rowClassName?.(row.original)
-                )}
-              >
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta
-                  return (
-                    // oxlint-disable-next-line jsx-a11y/control-has-associated-label -- a data cell; its content is the label
-                    <td
-                      key={cell.id}
-                      className={cn(
-                        'border-b border-line px-3 py-1.5 align-middle group-last:border-b-0',
-                        meta?.align === 'right' && 'num text-right',
-                        meta?.className
-                      )}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  )
-                })}
-              </tr>
+              <DataTableRow
+                key={keyRowsByPosition ? index : row.id}
+                row={row}
+                index={index}
+                columns={columns}
+                interactive={!!onRowOpen}
+                tabbable={index === tabbableIndex}
+                className={rowClassName?.(row.original)}
+                handlers={handlers}
+              />
             ))
           )}
         </tbody>

@@ -1,12 +1,25 @@
-import { ageOn, formatDate as formatIsoDate, localToday } from '@shared/domain/dates'
+import { ageOn, formatDate as formatIsoDate, isCalendarDate, localToday } from '@shared/domain/dates'
 import { CLIENT_STATUS_LABELS, type ClientStatus } from '@shared/domain/client-status'
+
+/**
+ * Intl formatters are costly to build and cheap to use, so each is made once, on first use (not
+ * at import: local-time ones take the time zone in effect when they are made).
+ */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined
+  return () => (made ??= make())
+}
+const timestampFormat = once(() => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }))
+const dayFormat = once(() => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }))
+const relativeFormat = once(() => new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' }))
+const countFormat = once(() => new Intl.NumberFormat('en-US'))
 
 /** "Mar 8, 2026"; '' for an empty or malformed date. */
 export const formatDate = (value: string | null | undefined): string => formatIsoDate(value)
 
 /** Age today in whole years, or null for an unusable date. */
 export function ageToday(dateOfBirth: string | null | undefined, today: string = localToday()): number | null {
-  if (!dateOfBirth || !formatIsoDate(dateOfBirth)) return null
+  if (!dateOfBirth || !isCalendarDate(dateOfBirth)) return null
   const age = ageOn(dateOfBirth, today)
   return age >= 0 ? age : null
 }
@@ -23,7 +36,7 @@ export function formatTimestamp(iso: string | null | undefined): string {
   if (!iso) return ''
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return ''
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+  return timestampFormat().format(d)
 }
 
 /** "3 days ago" style for recent activity; falls back to the date beyond a month. */
@@ -33,12 +46,12 @@ export function formatRelative(iso: string | null | undefined, now: Date = new D
   if (Number.isNaN(d.getTime())) return ''
   const seconds = Math.round((d.getTime() - now.getTime()) / 1000)
   const abs = Math.abs(seconds)
-  const rtf = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' })
+  const rtf = relativeFormat()
   if (abs < 60) return 'just now'
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute')
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour')
   if (abs < 30 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day')
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(d)
+  return dayFormat().format(d)
 }
 
 /** "Rivera, Ana" — how lists name a client; "Madonna" for a client with one legal name (no first name). */
@@ -58,11 +71,11 @@ export function formatRange(page: number, pageSize: number, total: number): stri
   if (total === 0) return '0 of 0'
   const from = page * pageSize + 1
   const to = Math.min(total, (page + 1) * pageSize)
-  const n = new Intl.NumberFormat('en-US')
+  const n = countFormat()
   return `${n.format(from)}–${n.format(to)} of ${n.format(total)}`
 }
 
-export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(n)
+export const formatCount = (n: number) => countFormat().format(n)
 
 /** "48 kB", "1.2 MB" — sizes of backups and archives. */
 export function formatBytes(bytes: number): string {

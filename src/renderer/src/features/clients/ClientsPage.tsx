@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Archive, ChevronLeft, ChevronRight, Plus, Search, Users, X } from 'lucide-react'
 import type { ClientListRow, ClientSortColumn } from '@shared/contracts/clients'
-import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '@shared/domain/client-status'
+import type { ClientStatus } from '@shared/domain/client-status'
 import {
   Badge,
   Button,
@@ -16,11 +16,14 @@ import {
   dataTableColumnHelper,
   type SortingState
 } from '@renderer/components'
-import { cn } from '@renderer/lib/cn'
 import { ageToday, clientSortName, formatCount, formatDate, formatRange } from '@renderer/lib/format'
-import { useDebouncedValue } from '@renderer/lib/hooks'
+import { useDebouncedValue, useStableCallback } from '@renderer/lib/hooks'
 import { clientQueries } from './queries'
+import { ArchiveFilterButtons, StatusFilterButtons } from './ListFilters'
 import { PAGE_SIZE, hasFilters, readListState, toListInput, writeListState, type ArchiveFilter, type ClientListState } from './list-params'
+
+/** How long typing pauses before the search goes into the URL. */
+const URL_WRITE_DELAY_MS = 400
 
 const col = dataTableColumnHelper<ClientListRow>()
 
@@ -94,37 +97,37 @@ const columns = [
   })
 ]
 
-const ARCHIVE_OPTIONS: { value: ArchiveFilter; label: string }[] = [
-  { value: 'current', label: 'Current' },
-  { value: 'archived', label: 'Archived' },
-  { value: 'all', label: 'All' }
-]
 
 export function ClientsPage() {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const state = useMemo(() => readListState(params), [params])
-  const update = (patch: Partial<ClientListState>) =>
-    setParams(writeListState({ ...state, page: 0, ...patch }), { replace: true, preventScrollReset: true })
+  const urlState = useMemo(() => readListState(params), [params])
 
-  // Search as you type: the box answers at once; the query follows ~150 ms after the last key.
-  const [text, setText] = useState(state.search)
-  const debounced = useDebouncedValue(text.trim(), 150)
-  const lastWritten = useRef(state.search)
+  // Search as you type, with no debounce: each key asks main for the page at once (a query takes
+  // a few ms), and the rows on screen stay until the answer for the latest text arrives (answers
+  // for earlier text land in the cache unseen). The URL, which lets Back return to the same list,
+  // follows once typing pauses: writing it renders the whole window again, too much for every key.
+  const [text, setText] = useState(urlState.search)
+  const typed = text.trim()
+  const state = useMemo<ClientListState>(() => (typed === urlState.search ? urlState : { ...urlState, search: typed, page: 0 }), [urlState, typed])
+  const lastWritten = useRef(urlState.search)
+  const update = (patch: Partial<ClientListState>) => {
+    const next = { ...state, page: 0, ...patch }
+    lastWritten.current = next.search
+    setParams(writeListState(next), { replace: true, preventScrollReset: true })
+  }
+  const settled = useDebouncedValue(typed, URL_WRITE_DELAY_MS)
   useEffect(() => {
-    if (debounced !== state.search) {
-      lastWritten.current = debounced
-      update({ search: debounced })
-    }
+    if (settled === typed && settled !== lastWritten.current) update({ search: settled })
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- only a settled search writes the URL
-  }, [debounced])
+  }, [settled])
   useEffect(() => {
     // The URL changed from outside (a link, Back): show its search in the box.
-    if (state.search !== lastWritten.current) {
-      lastWritten.current = state.search
-      setText(state.search)
+    if (urlState.search !== lastWritten.current) {
+      lastWritten.current = urlState.search
+      setText(urlState.search)
     }
-  }, [state.search])
+  }, [urlState.search])
 
   const searchRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -159,21 +162,16 @@ export function ClientsPage() {
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- react to the data only
   }, [list.data, lastPage])
 
-  const toggleStatus = (status: ClientStatus) =>
-    update({ statuses: state.statuses.includes(status) ? state.statuses.filter((s) => s !== status) : [...state.statuses, status] })
-
   const clearFilters = () => {
     setText('')
-    lastWritten.current = ''
     update({ search: '', statuses: [], archived: 'current' })
   }
-
-  const addClient = (
-    <Link to="/clients/new" className={buttonClasses('primary')}>
-      <Plus aria-hidden="true" />
-      Add client
-    </Link>
+  // Stable, so the memoised filter buttons stay as they are while a search is typed.
+  const onToggleStatus = useStableCallback((status: ClientStatus) =>
+    update({ statuses: state.statuses.includes(status) ? state.statuses.filter((s) => s !== status) : [...state.statuses, status] })
   )
+  const onArchived = useStableCallback((archived: ArchiveFilter) => update({ archived }))
+  const onClearAll = useStableCallback(clearFilters)
 
   const noneYet = !filtered && list.data?.total === 0 && anyAtAll.data?.total === 0
   const empty = noneYet ? (
@@ -181,7 +179,7 @@ export function ClientsPage() {
       icon={<Users />}
       title="No clients yet"
       body="Add your first client to start their chart: contact details, screening, consents and diagnoses."
-      action={addClient}
+      action={ADD_CLIENT}
     />
   ) : (
     <EmptyState
@@ -206,13 +204,13 @@ export function ClientsPage() {
       <PageHeader
         title="Clients"
         subtitle={list.data && !noneYet ? `${formatCount(total)} ${total === 1 ? 'client' : 'clients'}${filtered ? (total === 1 ? ' matches' : ' match') : ''}` : '\u00a0'}
-        actions={addClient}
+        actions={ADD_CLIENT}
         className="pb-4"
       />
 
       <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="relative w-full max-w-sm">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-ink-faint" />
+          {SEARCH_ICON}
           <input
             ref={searchRef}
             type="search"
@@ -244,50 +242,10 @@ export function ClientsPage() {
           )}
         </div>
 
-        <fieldset className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
-          <legend className="sr-only">Show</legend>
-          {ARCHIVE_OPTIONS.map((o) => (
-            <button
-              key={o.value}
-              type="button"
-              aria-pressed={state.archived === o.value}
-              onClick={() => update({ archived: o.value })}
-              className={cn(
-                'h-6.5 rounded px-2.5 text-[13px] transition-colors',
-                state.archived === o.value ? 'bg-accent-600 font-medium text-white' : 'text-ink-soft hover:bg-sunken hover:text-ink'
-              )}
-            >
-              {o.label}
-            </button>
-          ))}
-        </fieldset>
+        <ArchiveFilterButtons archived={state.archived} onChange={onArchived} />
       </div>
 
-      <fieldset className="mb-3 flex flex-wrap items-center gap-1.5">
-        <legend className="sr-only">Filter by status</legend>
-        {CLIENT_STATUSES.map((s) => {
-          const on = state.statuses.includes(s)
-          return (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={on}
-              onClick={() => toggleStatus(s)}
-              className={cn(
-                'h-6.5 rounded-full border px-2.5 text-[13px] transition-colors',
-                on ? 'border-accent-600 bg-accent-50 font-medium text-accent-800' : 'border-line-strong bg-surface text-ink-soft hover:border-ink-faint hover:text-ink'
-              )}
-            >
-              {CLIENT_STATUS_LABELS[s]}
-            </button>
-          )
-        })}
-        {filtered && (
-          <button type="button" onClick={clearFilters} className="ml-1 h-6.5 rounded px-2 text-[13px] text-accent-700 hover:bg-accent-50">
-            Clear all
-          </button>
-        )}
-      </fieldset>
+      <StatusFilterButtons statuses={state.statuses} onToggle={onToggleStatus} onClearAll={filtered ? onClearAll : undefined} />
 
       {list.isError && !list.data ? (
         <div className="rounded-lg border border-line bg-surface">
@@ -297,10 +255,15 @@ export function ClientsPage() {
         <DataTable
           label="Clients"
           fixedLayout
+          keyRowsByPosition
           columns={columns}
           data={list.data?.rows ?? NO_ROWS}
-          getRowId={(r) => r.id}
-          onRowOpen={(r) => void navigate(`/clients/${r.id}`)}
+          getRowId={rowId}
+          onRowOpen={(r) => {
+            // Back from the chart returns to this very list, even when typing has not paused yet.
+            if (typed !== lastWritten.current) update({ search: typed })
+            void navigate(`/clients/${r.id}`)
+          }}
           manualSorting
           sorting={sorting}
           onSortingChange={(next) => {
@@ -322,12 +285,12 @@ export function ClientsPage() {
         </span>
         <div className="flex items-center gap-1.5">
           <Button size="sm" variant="secondary" aria-label="Previous page" disabled={state.page === 0} onClick={() => update({ page: state.page - 1 })}>
-            <ChevronLeft aria-hidden="true" />
+            {PREVIOUS_ICON}
             Previous
           </Button>
           <Button size="sm" variant="secondary" aria-label="Next page" disabled={state.page >= lastPage} onClick={() => update({ page: state.page + 1 })}>
             Next
-            <ChevronRight aria-hidden="true" />
+            {NEXT_ICON}
           </Button>
         </div>
       </nav>
@@ -336,3 +299,14 @@ export function ClientsPage() {
 }
 
 const NO_ROWS: ClientListRow[] = []
+// Made once: the same element each render is left as it is (a key typed renders the page again).
+const ADD_CLIENT = (
+  <Link to="/clients/new" className={buttonClasses('primary')}>
+    <Plus aria-hidden="true" />
+    Add client
+  </Link>
+)
+const PREVIOUS_ICON = <ChevronLeft aria-hidden="true" />
+const NEXT_ICON = <ChevronRight aria-hidden="true" />
+const SEARCH_ICON = <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-ink-faint" />
+const rowId = (r: ClientListRow) => r.id

@@ -17,9 +17,11 @@ export const SERIES_STYLE: Record<MeasureKind, { stroke: string; fill: string; d
   pcl5: { stroke: 'stroke-slate-600', fill: 'fill-slate-600', dash: '2 3', shape: 'diamond' }
 }
 
+// Made once: building a formatter costs far more than formatting each point's date.
+const shortDateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 const shortDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
+  return shortDateFormat.format(new Date(Date.UTC(y, m - 1, d)))
 }
 
 function Marker({ shape, x, y, className }: { shape: 'circle' | 'square' | 'diamond'; x: number; y: number; className: string }) {

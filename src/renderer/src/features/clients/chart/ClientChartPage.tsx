@@ -82,7 +82,8 @@ export function ClientChartPage() {
       onValueChange={(value) => navigate(chartPath(clientId, value as ChartTab))}
       className="flex flex-col"
     >
-      <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas/95 px-8 pt-5 backdrop-blur-sm">
+      {/* Opaque, no backdrop blur: a blur is recomputed on every frame the page under it changes. */}
+      <div className="sticky top-0 z-20 -mx-8 -mt-6 border-b border-line bg-canvas px-8 pt-5">
         <ChartHeader client={client} flags={flags} />
         <Tabs.List aria-label="Client chart sections" className="-mb-px flex gap-1 overflow-x-auto">
           {tabs.map((t) => (

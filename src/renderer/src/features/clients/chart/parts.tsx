@@ -102,9 +102,12 @@ export function DialogFormActions({ onCancel, busy, submitLabel = 'Save' }: { on
   )
 }
 
+let dayFormat: Intl.DateTimeFormat | undefined
+
 /** "Mar 8, 2026" for an ISO-8601 timestamp, on the user's own calendar. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return ''
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(d)
+  // Made once, on first use (building a formatter costs far more than formatting).
+  return Number.isNaN(d.getTime()) ? '' : (dayFormat ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' })).format(d)
 }
