@@ -42,7 +42,7 @@ export default defineConfig({
   forbidOnly: ci,
   retries: 0,
   timeout: 60_000,
-  globalTimeout: 9 * 60_000,
+  globalTimeout: 30 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
