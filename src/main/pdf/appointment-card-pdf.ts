@@ -8,13 +8,13 @@ import PDFDocument from 'pdfkit'
 import type { AppointmentCard } from '../documents/appointments'
 import { finishPdf } from './bytes'
 import type { PdfFonts } from './fonts'
+import { shapingOf } from './shaping'
 
 const PAGE = { width: 432, height: 288, margin: 24 }
 const CONTENT = PAGE.width - 2 * PAGE.margin
 const PER_PAGE = 7
 const GREY = '#555555'
 
-const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
 
 export function renderAppointmentCardPdf(card: AppointmentCard, fonts: PdfFonts): Buffer {
   const at = new Date(card.generatedAt)
@@ -37,7 +37,7 @@ export function renderAppointmentCardPdf(card: AppointmentCard, fonts: PdfFonts)
       align: o.align ?? 'left',
       lineBreak: false,
       ellipsis: true,
-      ...(isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+      ...shapingOf(value)
     })
     return y + (o.size ?? 10) * 1.3
   }

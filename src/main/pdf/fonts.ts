@@ -47,10 +47,31 @@ export const fontsFolderBeside = (migrationsFolder: string) => resolve(migration
 
 const cache = new Map<string, PdfFonts>()
 
+interface Primable {
+  glyphsForString(text: string): unknown[]
+}
+/** Latin (ASCII, Latin-1, Extended-A and -B, Vietnamese), Greek and Cyrillic: the letters of names a US practice meets. */
+const PRIMED = [
+  [0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff], [0x1e00, 0x1eff]
+].map(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)).join('')).join('')
+
+/**
+ * fontkit keeps one glyph object per glyph for the life of the font, with the code points it was
+ * first met with — and a glyph first met through a substitution (a letter decomposed by `ccmp`,
+ * say) is met with none. pdfkit writes each glyph's text from those code points, so once that
+ * happens every later document of the process draws that letter and extracts nothing for it (a
+ * bold "u" vanished from "Nguyễn" after a note was printed). Meeting every letter through its own
+ * code point first, once per process, fixes each glyph's text before anything else can.
+ */
+function primed<F extends ParsedFont & Primable>(font: F): ParsedFont {
+  font.glyphsForString(PRIMED)
+  return font
+}
+
 export function loadFonts(folder: string): PdfFonts {
   const known = cache.get(folder)
   if (known) return known
-  const parse = (file: string) => fontkit.create(readFileSync(resolve(folder, file))) as unknown as ParsedFont
+  const parse = (file: string) => primed(fontkit.create(readFileSync(resolve(folder, file))) as unknown as ParsedFont & Primable)
   const fonts: PdfFonts = {
     regular: parse(FONT_FILES.regular),
     bold: parse(FONT_FILES.bold),

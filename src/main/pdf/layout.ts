@@ -6,6 +6,7 @@
 // oxlint-disable-next-line import/no-named-as-default -- @types/pdfkit declares only the default export
 import PDFDocument from 'pdfkit'
 import { finishPdf } from './bytes'
+import { isAscii, shapingOf } from './shaping'
 import type { PdfFonts } from './fonts'
 import { splitRuns, type TextRun } from './runs'
 
@@ -32,9 +33,8 @@ export interface TextOptions {
   ellipsis?: boolean
 }
 
-const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
 /** `ccmp` off for non-ASCII, so "ị" stays one glyph and extracts as itself (TOOLCHAIN.md, § PDFs). */
-const noCcmp = (value: string) => (isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+const noCcmp = shapingOf
 
 export function createPdf(info: { title: string; author: string; subject: string; at: string }, fonts: PdfFonts) {
   const stamp = new Date(info.at)
@@ -107,7 +107,8 @@ export function createPdf(info: { title: string; author: string; subject: string
   /** The largest size (down to `min`) at which `s` fits `width` on one line. */
   const fitSize = (s: string, width: number, sizes: number[]) => {
     doc.font('bold')
-    return sizes.find((size) => doc.fontSize(size).widthOfString(s.normalize('NFC')) <= width) ?? sizes.at(-1)!
+    const value = s.normalize('NFC')
+    return sizes.find((size) => doc.fontSize(size).widthOfString(value, noCcmp(value)) <= width) ?? sizes.at(-1)!
   }
   /** A new page when fewer than `need` points are left below `y`; returns where to go on. */
   const room = (y: number, need: number) => {

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import { usDate } from '@shared/domain/dates'
 import { VITALS, type PrintedNote, type PrintedNotes, type PrintedSignature } from '../documents/note-print'
 import type { PdfFonts } from './fonts'
+import { shapingOf } from './shaping'
 
 const PAGE = { width: 612, height: 792, margin: 54 }
 const CONTENT = PAGE.width - 2 * PAGE.margin
@@ -23,7 +24,6 @@ const VITAL_COLS = [
   { label: 'Note', width: CONTENT - 230 }
 ] as const
 
-const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s)
 
 type TextOptions = { width?: number; size?: number; bold?: boolean; color?: string; align?: 'left' | 'right' | 'center'; mono?: boolean }
 
@@ -46,13 +46,14 @@ export function renderNotesPdf(doc_: PrintedNotes, fonts: PdfFonts): Buffer {
     doc.text(value, x, y, {
       width: o.width ?? PAGE.width - PAGE.margin - x,
       align: o.align ?? 'left',
-      ...(isAscii(value) ? {} : { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] })
+      ...shapingOf(value)
     })
     return doc.y
   }
   const heightOf = (s: string, width: number, o: TextOptions = {}) => {
     doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 9.5)
-    return doc.heightOfString(s.normalize('NFC'), { width })
+    const value = s.normalize('NFC')
+    return doc.heightOfString(value, { width, ...shapingOf(value) })
   }
   const rule = (y: number, weight = 0.5, color = RULE) => doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(weight).strokeColor(color).stroke()
 
@@ -70,7 +71,8 @@ export function renderNotesPdf(doc_: PrintedNotes, fonts: PdfFonts): Buffer {
   const p = doc_.practice
   // A long practice name shrinks (down to 11 pt) to stay on one line before it wraps, as on the superbill.
   doc.font('bold')
-  const nameSize = [15, 14, 13, 12, 11].find((size) => doc.fontSize(size).widthOfString(p.name.normalize('NFC')) <= CONTENT * 0.6) ?? 11
+  const practiceName = p.name.normalize('NFC')
+  const nameSize = [15, 14, 13, 12, 11].find((size) => doc.fontSize(size).widthOfString(practiceName, shapingOf(practiceName)) <= CONTENT * 0.6) ?? 11
   let left = text(p.name, PAGE.margin, y, { size: nameSize, bold: true, width: CONTENT * 0.6 })
   for (const line of p.lines) left = text(line, PAGE.margin, left + 1, { width: CONTENT * 0.6, color: GREY })
   const rightX = PAGE.margin + CONTENT * 0.55

@@ -41,7 +41,7 @@ test('names are found typed in plain Latin letters and without punctuation, in t
   await shot(page, 'names-02-list-lukasz')
 
   await page.keyboard.press('Control+k')
-  const palette = page.getByRole('dialog', { name: 'Find a client' })
+  const palette = page.getByRole('dialog', { name: 'Search clients, pages and commands' })
   await expect(palette).toBeVisible()
   await palette.getByRole('combobox').pressSequentially('obrien', { delay: 30 })
   await expect(palette.getByRole('option', { name: /O’Brien-Smith, Kate/ })).toBeVisible()

@@ -78,6 +78,22 @@ const BY_CHANNEL: Readonly<Record<string, string>> = {
   'billing:applyCredit': 'Applied a client’s credit to an invoice',
   'billing:refund': 'Refunded a payment',
   'billing:superbill': 'Made a superbill',
+  'notes:integrity': 'Found a note or addendum whose text no longer matches its signature',
+  'notes:print': 'Printed a note to PDF',
+  'notes:printRange': 'Printed a client’s notes to PDF',
+  'screening:recordAll': 'Recorded the contraindication screening',
+  'screening:flags': 'Looked at a client’s contraindication flags',
+  'screening:acknowledge': 'Acknowledged a contraindication flag',
+  'series:create': 'Booked a recurring series of sessions',
+  'series:updateFollowing': 'Changed a session and the ones after it in its series',
+  'series:cancelFollowing': 'Cancelled a session and the ones after it in its series',
+  'courses:bookSchedule': 'Booked a treatment course’s sessions in one step',
+  'reminders:ics': 'Exported appointment reminders as a calendar file',
+  'reminders:card': 'Printed an appointment card',
+  'documents:goodFaithEstimate': 'Made a Good Faith Estimate',
+  'documents:statement': 'Made a statement',
+  'documents:download': 'Downloaded a stored document again',
+  'documents:void': 'Voided a stored document',
   'billing:exportCsv': 'Exported billing for the accountant (CSV)'
 }
 

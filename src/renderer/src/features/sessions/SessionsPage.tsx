@@ -229,7 +229,7 @@ export function SessionsPage() {
               </p>
             </>
           ) : view === 'day' ? (
-            <DayAgenda rows={agenda.data} date={date} today={today} onSchedule={schedule} onEdit={setDialog} />
+            <DayAgenda rows={agenda.data} date={date} today={today} onSchedule={schedule} onEdit={setDialog} clinicianName={clinicianName} />
           ) : (
             <WeekAgenda
               rows={agenda.data}
@@ -238,6 +238,7 @@ export function SessionsPage() {
               today={today}
               onSchedule={schedule}
               onEdit={setDialog}
+              clinicianName={clinicianName}
               onOpenDay={(d) => go({ view: 'day', date: d })}
             />
           )}
@@ -254,9 +255,11 @@ interface AgendaProps {
   today: string
   onSchedule: () => void
   onEdit: (target: SessionDialogTarget) => void
+  /** The rendering clinician's name, shown on each row (as on the grid's blocks). */
+  clinicianName: (userId: string | null) => string | undefined
 }
 
-function DayAgenda({ rows, date, today, onSchedule, onEdit }: AgendaProps & { rows: AgendaRow[]; date: string }) {
+function DayAgenda({ rows, date, today, onSchedule, onEdit, clinicianName }: AgendaProps & { rows: AgendaRow[]; date: string }) {
   if (rows.length === 0) {
     const past = date < today
     return (
@@ -284,7 +287,7 @@ function DayAgenda({ rows, date, today, onSchedule, onEdit }: AgendaProps & { ro
       <AgendaHeader />
       <ul>
         {rows.map((row) => (
-          <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} />
+          <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} clinician={clinicianName(row.renderingUserId)} />
         ))}
       </ul>
     </section>
@@ -298,6 +301,7 @@ function WeekAgenda({
   today,
   onSchedule,
   onEdit,
+  clinicianName,
   onOpenDay
 }: AgendaProps & { rows: AgendaRow[]; days: string[]; unit: 'week' | 'month'; onOpenDay: (date: string) => void }) {
   const byDay = useMemo(() => {
@@ -352,7 +356,7 @@ function WeekAgenda({
             {list.length > 0 && (
               <ul>
                 {list.map((row) => (
-                  <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} />
+                  <AgendaItem key={row.id} row={row} today={today} onEdit={onEdit} clinician={clinicianName(row.renderingUserId)} />
                 ))}
               </ul>
             )}
@@ -379,7 +383,7 @@ function AgendaHeader() {
   )
 }
 
-function AgendaItem({ row, today, onEdit }: { row: AgendaRow; today: string; onEdit: (target: SessionDialogTarget) => void }) {
+function AgendaItem({ row, today, onEdit, clinician }: { row: AgendaRow; today: string; onEdit: (target: SessionDialogTarget) => void; clinician?: string }) {
   const off = row.status === 'cancelled' || row.status === 'late_cancelled' || row.status === 'no_show'
   const time = formatClock(row.startTime)
   const { clientName, clientArchived, noteStatus, ...session } = row
@@ -410,6 +414,7 @@ function AgendaItem({ row, today, onEdit }: { row: AgendaRow; today: string; onE
         </div>
         <div className="truncate text-xs text-ink-faint">
           {placeLabel(row.placeOfService)} <span className="num">({row.placeOfService})</span>
+          {clinician && <> · {clinician}</>}
         </div>
       </div>
       <KindLabel kind={row.kind} className={cn('text-sm', off ? 'text-ink-faint' : 'text-ink')} />
