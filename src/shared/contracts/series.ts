@@ -66,10 +66,20 @@ const auditFirst = (_in: unknown, out: { changed: { id: string; clientId: string
  * session given and every later one of its series, skipping any completed or with a signed note.
  */
 export const seriesContracts = {
-  create: defineContract('series:create', z.strictObject({ clientId: uuid('Client ID'), series: seriesInput }), seriesWithSessions, {
+  create: defineContract(
+    'series:create',
+    z.strictObject({
+      clientId: uuid('Client ID'),
+      series: seriesInput,
+      /** "Book anyway": the series is booked although some of its sessions overlap others of the client or clinician. */
+      acknowledgeClashes: z.boolean({ error: 'Choose whether to book anyway' }).default(false)
+    }),
+    seriesWithSessions,
+    {
     roles: ANY_ROLE,
     audit: { action: 'create', entity: 'session', target: (_in, out) => ({ entityId: out.sessions[0]?.id ?? null, clientId: out.series.clientId }) }
-  }),
+    }
+  ),
   get: defineContract('series:get', z.strictObject({ id: uuid('Series ID') }), seriesWithSessions, { roles: ANY_ROLE }),
   /** New start time and length for this session and every following one. */
   updateFollowing: defineContract('series:updateFollowing', z.strictObject({ sessionId, change: seriesFollowingChange }), seriesChangeResult, {

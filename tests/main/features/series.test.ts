@@ -45,6 +45,19 @@ describe('series', () => {
     expect(await app.ok('series:get', { id: series.id })).toEqual({ series, sessions })
   })
 
+  it('warns of every session of the series that overlaps another of the client, books nothing, and books it when acknowledged', async () => {
+    await app.ok('sessions:create', { clientId, session: { date: '2026-03-16', startTime: '13:30', durationMinutes: 60, kind: 'psychotherapy', placeOfService: '11', status: 'scheduled' } })
+    await app.ok('sessions:create', { clientId, session: { date: '2026-03-30', startTime: '14:30', durationMinutes: 30, kind: 'psychotherapy', placeOfService: '11', status: 'scheduled' } })
+    const before = app.count('sessions')
+    const error = await app.fail('series:create', { clientId, series: input() })
+    expect(error).toMatchObject({ code: 'clash' })
+    expect((error as { clashes?: { date: string }[] }).clashes?.map((c) => c.date)).toEqual(['2026-03-16', '2026-03-30'])
+    expect(app.count('sessions')).toBe(before)
+    expect(app.count('session_series')).toBe(0)
+    const booked = await app.ok<SeriesWithSessions>('series:create', { clientId, series: input(), acknowledgeClashes: true })
+    expect(booked.sessions).toHaveLength(6)
+  })
+
   it('creates a psychotherapy series every 2 weeks until a date', async () => {
     const { sessions } = await create({ kind: 'psychotherapy', intervalWeeks: 2, end: 'until', untilDate: '2026-04-27', occurrences: null })
     expect(sessions.map((s) => s.date)).toEqual(['2026-03-02', '2026-03-16', '2026-03-30', '2026-04-13', '2026-04-27'])

@@ -7,7 +7,8 @@
 import type { SeriesChangeResult, SeriesValues, SeriesWithSessions, SessionSeries } from '@shared/contracts/series'
 import type { Session, TimelineRow } from '@shared/contracts/sessions'
 import type { ServiceContext } from '../../context'
-import { conflict, notFound } from '../../errors'
+import { AppFailure, conflict, notFound } from '../../errors'
+import { clashMessage, type Booking } from '../sessions/clashes'
 import type { SessionsService } from '../sessions/service'
 import { seriesDates } from './dates'
 import { createSeriesRepository, type SeriesRow } from './repository'
@@ -69,9 +70,16 @@ export function createSeriesService(ctx: ServiceContext, deps: { sessions: Sessi
   }
 
   return {
-    create(clientId: string, values: SeriesValues): SeriesWithSessions {
+    /** Every session of the series is checked for clashes first: one warning lists them all, and nothing is booked until the user says "book anyway". */
+    create(clientId: string, values: SeriesValues, acknowledgeClashes = false): SeriesWithSessions {
       deps.sessions.requireCurrentClient(clientId)
       const dates = seriesDates(values.date, values.intervalWeeks, values.end === 'until' ? { until: values.untilDate! } : { count: values.occurrences! })
+      if (!acknowledgeClashes) {
+        const renderingUserId = deps.sessions.defaultRenderer()
+        const booking = (date: string): Booking => ({ id: null, clientId, renderingUserId, date, startTime: values.startTime, durationMinutes: values.durationMinutes, kind: values.kind, status: 'scheduled' })
+        const clashes = dates.flatMap((date) => deps.sessions.clashesWith(booking(date)))
+        if (clashes.length > 0) throw new AppFailure('clash', clashMessage(clashes.length), undefined, clashes)
+      }
       const now = stamp()
       const id = ctx.newId()
       repo.insert({

@@ -241,7 +241,8 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
             end: repeat.end,
             untilDate: repeat.end === 'until' ? repeat.untilDate : null,
             occurrences: repeat.end === 'count' ? repeat.occurrences : null
-          }
+          },
+          acknowledgeClashes
         },
         {
           onSuccess: ({ sessions }) => {
@@ -250,6 +251,9 @@ function SessionForm({ target, onDone }: { target: SessionDialogTarget; onDone: 
             onDone()
           },
           onError: (error) => {
+            const clashing = clashesOf(error)
+            if (clashing) return setClashes(clashing)
+            setClashes(null)
             if (!applyServerErrors(setError, error, 'series.') && !(error instanceof ApiError && (error.fields['series.occurrences'] || error.fields['series.untilDate']))) setFormError(error)
           }
         }

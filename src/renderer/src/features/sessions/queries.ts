@@ -84,7 +84,7 @@ export const notePath = (noteId: string) => `/notes/${noteId}`
 export function useCreateSeries() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ clientId, series }: { clientId: string; series: SeriesInput }) => unwrap(api().series.create({ clientId, series })),
+    mutationFn: (input: { clientId: string; series: SeriesInput; acknowledgeClashes?: boolean }) => unwrap(api().series.create(input)),
     onSuccess: (saved) => invalidateScheduling(queryClient, saved.series.clientId)
   })
 }
