@@ -7,6 +7,7 @@
  */
 import type { AppCore } from '../src/main/app'
 import { formatInvoiceNumber } from '@shared/domain/billing'
+import { REFRESH_ALL_OPEN_SQL } from '../src/main/features/billing/repository'
 import { rng } from './clinical'
 
 const FEE_90837 = '01900000-0000-7000-8000-000000000002'
@@ -52,7 +53,6 @@ export function seedBilling(app: AppCore, clientIds: readonly string[], options:
     `INSERT INTO allocations (id, payment_id, invoice_id, charge_id, client_id, amount_cents, voided_at, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 'bench')`
   )
-  const settle = sqlite.prepare('UPDATE invoices SET settled = 1 WHERE id = ?')
   const counter = sqlite.prepare('INSERT INTO invoice_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last')
   const methods = ['card', 'check', 'cash', 'hsa_fsa', 'bank_transfer']
   const base = Date.parse('2025-01-06T00:00:00Z')
@@ -119,11 +119,12 @@ export function seedBilling(app: AppCore, clientIds: readonly string[], options:
             insertAllocation.run(uuid(0xa1, ++allocations), paymentId, invoiceId, l.id, clientId, take, NOW)
             left -= take
           }
-          if (roll < 0.9) settle.run(invoiceId)
         }
       }
     }
     for (const [year, last] of seqByYear) counter.run(year, last)
+    // As the app's writes leave them: each issued invoice's settled flag and open amount from its rows.
+    sqlite.exec(REFRESH_ALL_OPEN_SQL)
     // Fresh unbilled charges for billing.invoice: 20 a group, one client each.
     for (let g = 0; g < options.groups; g++) {
       const clientId = current[(g * 7919) % current.length]!

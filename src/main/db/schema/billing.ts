@@ -102,6 +102,12 @@ export const invoices = sqliteTable(
      * amounts are always summed from the rows (a test checks the flag against them).
      */
     settled: integer('settled', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * What is still open (total − adjustments − payments applied), refreshed with `settled` by the
+     * same writes, so the aging report reads one column instead of summing two tables per invoice.
+     * Kept in one place and checked against the rows by a test (settledMismatches).
+     */
+    openCents: integer('open_cents').notNull().default(0),
     note: text('note'),
     voidedAt: text('voided_at'),
     voidReason: text('void_reason'),

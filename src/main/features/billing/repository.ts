@@ -133,6 +133,9 @@ const OPEN_SQL = `(i.total_cents
   - coalesce((SELECT sum(a.amount_cents) FROM adjustments a WHERE a.invoice_id = i.id AND a.voided_at IS NULL), 0)
   - coalesce((SELECT sum(l.amount_cents) FROM allocations l WHERE l.invoice_id = i.id AND l.voided_at IS NULL), 0))`
 
+/** Refreshes every issued invoice's settled flag and open amount from its rows (a bulk load's last step). */
+export const REFRESH_ALL_OPEN_SQL = `UPDATE invoices AS i SET settled = (${OPEN_SQL}) <= 0, open_cents = ${OPEN_SQL} WHERE i.status = 'issued'`
+
 const PAYMENT_SELECT = `SELECT p.id, p.client_id AS clientId, ${CLIENT_NAME} AS clientName, p.kind, p.received_on AS receivedOn,
   p.amount_cents AS amountCents, p.method, p.reference, p.note, p.created_at AS createdAt,
   coalesce((SELECT sum(l.amount_cents) FROM allocations l WHERE l.payment_id = p.id AND l.voided_at IS NULL), 0) AS applied
@@ -463,17 +466,15 @@ export function createBillingRepository(sqlite: Sqlite) {
       )?.c ?? 0),
 
     // ---- reports
-    /** Issued invoices with their open amount (total − adjustments − payments applied), for aging. */
     /**
      * The aging report by client: what is open on each issued invoice, bucketed by whole days since
      * it was issued (0–30, 31–60, 61–90, over 90 — shared/domain/billing agingBucket's rule), summed
-     * in SQL. Paid invoices are skipped by the settled flag's partial index.
+     * in SQL from each invoice's stored open amount. Paid invoices are skipped by the settled flag's partial index.
      */
     aging: (asOf: string) =>
       all<{ clientId: string; current: number; days31to60: number; days61to90: number; over90: number; total: number }>(
-        // MATERIALIZED: computed once per invoice; flattened, each bucket's CASE would re-run both sums.
-        `WITH o AS MATERIALIZED (
-           SELECT i.client_id AS clientId, CAST(julianday(?) - julianday(i.issued_on) AS INTEGER) AS age, ${OPEN_SQL} AS open
+        `WITH o AS (
+           SELECT i.client_id AS clientId, CAST(julianday(?) - julianday(i.issued_on) AS INTEGER) AS age, i.open_cents AS open
            FROM invoices i INDEXED BY invoices_open_idx WHERE i.status = 'issued' AND i.settled = 0)
          SELECT clientId, sum(CASE WHEN age <= 30 THEN open ELSE 0 END) AS current, sum(CASE WHEN age > 30 AND age <= 60 THEN open ELSE 0 END) AS days31to60,
            sum(CASE WHEN age > 60 AND age <= 90 THEN open ELSE 0 END) AS days61to90, sum(CASE WHEN age > 90 THEN open ELSE 0 END) AS over90, sum(open) AS total
@@ -483,10 +484,10 @@ export function createBillingRepository(sqlite: Sqlite) {
     clientNames: (ids: readonly string[]) =>
       all<{ id: string; name: string }>(`SELECT k.id, ${CLIENT_NAME} AS name FROM clients k WHERE k.id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)),
     /** Sets the invoice's settled flag from its rows (total − adjustments − payments applied ≤ 0). */
-    refreshSettled: (invoiceId: string) => run(`UPDATE invoices AS i SET settled = (${OPEN_SQL}) <= 0 WHERE i.id = ?`, invoiceId),
+    refreshSettled: (invoiceId: string) => run(`UPDATE invoices AS i SET settled = (${OPEN_SQL}) <= 0, open_cents = ${OPEN_SQL} WHERE i.id = ?`, invoiceId),
     /** Invoices whose settled flag disagrees with their rows: always none (tests check it). */
     settledMismatches: (): number =>
-      (get<{ n: number }>(`SELECT count(*) AS n FROM invoices i WHERE i.status = 'issued' AND i.settled <> ((${OPEN_SQL}) <= 0)`)?.n ?? 0) +
+      (get<{ n: number }>(`SELECT count(*) AS n FROM invoices i WHERE i.status = 'issued' AND (i.settled <> ((${OPEN_SQL}) <= 0) OR i.open_cents <> ${OPEN_SQL})`)?.n ?? 0) +
       (get<{ n: number }>('SELECT count(*) AS n FROM adjustments a JOIN charges c ON c.id = a.charge_id WHERE a.invoice_id IS NOT c.invoice_id')?.n ?? 0),
     monthTotals: (from: string, to: string) =>
       all<{ month: string; charged: number; adjusted: number; received: number; refunded: number }>(
