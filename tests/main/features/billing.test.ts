@@ -21,10 +21,10 @@ beforeEach(async () => {
   fingerprint = databaseFingerprint(app.connection.sqlite)
 })
 afterEach(() => {
-  // The aging report's settled flag always agrees with the ledger rows, whatever the test did.
+  // The aging report's settled flag and stored open amount always agree with the ledger rows, whatever the test did.
   const mismatches = app.services.billing.settledMismatches()
   app.close()
-  if (mismatches > 0) throw new Error(`${mismatches} invoice(s) have a settled flag that disagrees with their ledger rows`)
+  if (mismatches > 0) throw new Error(`${mismatches} invoice(s) have a settled flag or open amount that disagrees with their ledger rows`)
 })
 
 const account = () => app.ok<Account>('billing:account', { clientId })
