@@ -8,7 +8,7 @@ import type { GoodFaithEstimate } from '../documents/gfe'
 import { usDate } from '@shared/domain/dates'
 import { formatCents } from '@shared/domain/money'
 import type { PdfFonts } from './fonts'
-import { CONTENT, GREY, PAGE, createPdf } from './layout'
+import { CONTENT, GREY, PAGE, columnLayout, createPdf } from './layout'
 
 export const centsRange = (low: number, high: number) => (low === high ? formatCents(low) : `${formatCents(low)} – ${formatCents(high)}`)
 
@@ -21,17 +21,7 @@ const COLUMNS = [
   { key: 'total', label: 'Expected charges', width: 0, right: true }
 ] as const
 type ColumnKey = (typeof COLUMNS)[number]['key']
-const colX = (() => {
-  const xs = {} as Record<ColumnKey, { x: number; width: number; right: boolean }>
-  let x = PAGE.margin
-  const rest = CONTENT - COLUMNS.reduce((s, c) => s + c.width, 0)
-  for (const c of COLUMNS) {
-    const width = c.width || rest
-    xs[c.key] = { x, width, right: 'right' in c && c.right }
-    x += width
-  }
-  return xs
-})()
+const colX = columnLayout(COLUMNS)
 
 export function renderGfePdf(gfe: GoodFaithEstimate, fonts: PdfFonts, number: string): Buffer {
   const { text, rule, heading, header, room, finish } = createPdf(

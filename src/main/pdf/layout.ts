@@ -16,6 +16,27 @@ export const BOTTOM = PAGE.height - PAGE.margin
 export const GREY = '#555555'
 export const RULE = '#999999'
 
+/** A table column: its width in points, 0 for the one column that takes what the others leave. */
+export interface Column<K extends string> {
+  key: K
+  label: string
+  width: number
+  right?: boolean
+}
+
+/** Where each column starts and how wide it is, left to right across the content width. */
+export function columnLayout<K extends string>(columns: readonly Column<K>[]): Record<K, { x: number; width: number; right: boolean }> {
+  const xs = {} as Record<K, { x: number; width: number; right: boolean }>
+  const rest = CONTENT - columns.reduce((s, c) => s + c.width, 0)
+  let x = PAGE.margin
+  for (const c of columns) {
+    const width = c.width || rest
+    xs[c.key] = { x, width, right: c.right === true }
+    x += width
+  }
+  return xs
+}
+
 export interface PracticeBlock {
   name: string
   addressLines: string[]

@@ -3,7 +3,7 @@ import type { Statement } from '../documents/statement'
 import { usDate } from '@shared/domain/dates'
 import { formatCents } from '@shared/domain/money'
 import type { PdfFonts } from './fonts'
-import { CONTENT, GREY, PAGE, createPdf } from './layout'
+import { CONTENT, GREY, PAGE, columnLayout, createPdf } from './layout'
 
 const COLUMNS = [
   { key: 'date', label: 'Date', width: 62 },
@@ -14,17 +14,7 @@ const COLUMNS = [
   { key: 'balance', label: 'Balance', width: 70, right: true }
 ] as const
 type ColumnKey = (typeof COLUMNS)[number]['key']
-const colX = (() => {
-  const xs = {} as Record<ColumnKey, { x: number; width: number; right: boolean }>
-  let x = PAGE.margin
-  const rest = CONTENT - COLUMNS.reduce((s, c) => s + c.width, 0)
-  for (const c of COLUMNS) {
-    const width = c.width || rest
-    xs[c.key] = { x, width, right: 'right' in c && c.right }
-    x += width
-  }
-  return xs
-})()
+const colX = columnLayout(COLUMNS)
 
 export function renderStatementPdf(st: Statement, fonts: PdfFonts, number: string): Buffer {
   const { text, rule, heading, header, room, finish } = createPdf({ title: `Statement ${number}`, author: st.practice.name, subject: 'Account statement', at: st.generatedAt }, fonts)

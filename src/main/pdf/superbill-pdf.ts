@@ -7,7 +7,7 @@ import type { Superbill } from '../documents/superbill'
 import { formatCents } from '@shared/domain/money'
 import { usDate } from '@shared/domain/dates'
 import type { PdfFonts } from './fonts'
-import { BOTTOM, CONTENT, GREY, PAGE, createPdf } from './layout'
+import { BOTTOM, CONTENT, GREY, PAGE, columnLayout, createPdf } from './layout'
 
 /** Service-line columns (points); the description takes what is left. */
 const COLUMNS = [
@@ -22,17 +22,7 @@ const COLUMNS = [
   { key: 'paid', label: 'Paid', width: 58, right: true }
 ] as const
 type ColumnKey = (typeof COLUMNS)[number]['key']
-const DESC_WIDTH = CONTENT - COLUMNS.reduce((s, c) => s + c.width, 0)
-const colX = (() => {
-  const xs = {} as Record<ColumnKey, { x: number; width: number; right: boolean }>
-  let x = PAGE.margin
-  for (const c of COLUMNS) {
-    const width = c.width || DESC_WIDTH
-    xs[c.key] = { x, width, right: 'right' in c && c.right }
-    x += width
-  }
-  return xs
-})()
+const colX = columnLayout(COLUMNS)
 
 /** `number` is the stored document's (SB-2026-0001), printed under the title. */
 export function renderSuperbillPdf(bill: Superbill, fonts: PdfFonts, number: string): Buffer {
