@@ -7,7 +7,7 @@ import type { Client } from '@shared/contracts/clients'
 import type { Note } from '@shared/contracts/notes'
 import type { Practice } from '@shared/contracts/practice'
 import { DRUG_LABELS, ROUTE_LABELS, mgPerKg, type Drug, type Route } from '@shared/domain/dosing'
-import { FIELD_LABELS, SUICIDAL_IDEATION_LABELS, monitoringMinutes, type SuicidalIdeation } from '@shared/domain/note-templates'
+import { FIELD_LABELS, NOTE_SECTION_TITLES, SUICIDAL_IDEATION_LABELS, monitoringMinutes, type SuicidalIdeation } from '@shared/domain/note-templates'
 import { NOTE_TEMPLATE_LABELS, SESSION_KIND_LABELS, SESSION_STATUS_LABELS } from '@shared/domain/session-kinds'
 
 export interface PrintedField {
@@ -53,17 +53,6 @@ export interface PrintedNotes {
 const nfc = (s: string) => s.normalize('NFC').trim()
 const blank = (s: string | null | undefined): boolean => !s || s.trim() === ''
 
-const SECTION_TITLES: Record<string, string> = {
-  psychoeducation: 'Psychoeducation',
-  setAndSetting: 'Set and setting',
-  preDose: 'Pre-dose checklist',
-  medication: 'Medication',
-  times: 'Times',
-  adverseEvents: 'Adverse events',
-  discharge: 'Discharge',
-  rems: 'Spravato REMS',
-  riskAssessment: 'Risk assessment'
-}
 export const VITALS = 'Vitals'
 const SEVERITY = ['None', 'Mild', 'Moderate', 'Severe']
 
@@ -138,14 +127,14 @@ export function printedNote(note: Note): PrintedNote {
     if (group === 'rems' && !showRems) continue
     const value = printedValue(path, valueAt(body, path), body)
     if (value === null) continue
-    const title = group ? (SECTION_TITLES[group] ?? group) : labels[path]!
+    const title = group ? (NOTE_SECTION_TITLES[group] ?? group) : labels[path]!
     const last = sections.at(-1)
     const field = { label: group ? labels[path]! : '', value }
     if (group && last?.title === title) last.fields.push(field)
     else sections.push({ title, fields: [field] })
   }
   const minutes = monitoringMinutes(body.times as never)
-  if (minutes !== null) sections.find((x) => x.title === SECTION_TITLES.times)?.fields.push({ label: 'Total monitoring', value: `${minutes} minutes` })
+  if (minutes !== null) sections.find((x) => x.title === NOTE_SECTION_TITLES.times)?.fields.push({ label: 'Total monitoring', value: `${minutes} minutes` })
   const s = note.session
   return {
     title: `${NOTE_TEMPLATE_LABELS[note.template]} note`,

@@ -18,6 +18,19 @@ export const SUICIDAL_IDEATION_LABELS: Record<SuicidalIdeation, string> = { none
 const RISK_LABELS = { 'riskAssessment.suicidalIdeation': 'Suicidal ideation', 'riskAssessment.note': 'Risk assessment notes' } as const
 
 /** Every field of every template by path, with the label a form and a printed note show. */
+/** The title of each section of a note body, as the read view and the printed note head them. */
+export const NOTE_SECTION_TITLES: Record<string, string> = {
+  psychoeducation: 'Psychoeducation',
+  setAndSetting: 'Set and setting',
+  preDose: 'Pre-dose checklist',
+  medication: 'Medication',
+  times: 'Times',
+  adverseEvents: 'Adverse events',
+  discharge: 'Discharge',
+  rems: 'Spravato REMS',
+  riskAssessment: 'Risk assessment'
+}
+
 export const FIELD_LABELS = {
   preparation: {
     intentions: 'Intentions',

@@ -5,24 +5,13 @@
 import type { ReactNode } from 'react'
 import { Check, CircleAlert, Minus, TriangleAlert } from 'lucide-react'
 import { DRUG_LABELS, ROUTE_LABELS, mgPerKg, type Drug, type Route } from '@shared/domain/dosing'
-import { FIELD_LABELS, SUICIDAL_IDEATION_LABELS, dosingWarnings, monitoringMinutes, type NoteBody, type SuicidalIdeation } from '@shared/domain/note-templates'
+import { FIELD_LABELS, NOTE_SECTION_TITLES, SUICIDAL_IDEATION_LABELS, dosingWarnings, monitoringMinutes, type NoteBody, type SuicidalIdeation } from '@shared/domain/note-templates'
 import type { NoteTemplate } from '@shared/domain/session-kinds'
 import type { VitalThresholds } from '@shared/domain/vitals'
 import { Badge } from '@renderer/components'
 import { cn } from '@renderer/lib/cn'
 import { preDoseRows, warningsByPath, worstLevel } from './body'
 
-const SECTION_TITLES: Record<string, string> = {
-  psychoeducation: 'Psychoeducation',
-  setAndSetting: 'Set and setting',
-  preDose: 'Pre-dose checklist',
-  medication: 'Medication',
-  times: 'Times',
-  adverseEvents: 'Adverse events',
-  discharge: 'Discharge',
-  rems: 'Spravato REMS',
-  riskAssessment: 'Risk assessment'
-}
 
 const SEVERITY = ['None', 'Mild', 'Moderate', 'Severe']
 
@@ -43,7 +32,7 @@ function groupsOf(template: NoteTemplate): Group[] {
   for (const path of Object.keys(FIELD_LABELS[template])) {
     const dot = path.indexOf('.')
     const section = dot > 0 ? path.slice(0, dot) : null
-    const title = section ? (SECTION_TITLES[section] ?? section) : null
+    const title = section ? (NOTE_SECTION_TITLES[section] ?? section) : null
     const last = groups.at(-1)
     if (section && last && last.title === title) last.paths.push(path)
     else groups.push({ title, paths: [path] })
